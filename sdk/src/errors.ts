@@ -1,0 +1,79 @@
+/** Every error code Nautilus raises; one class carries them all (see NautilusError). */
+export const ErrorCode = {
+  VALIDATION: 'VALIDATION',
+  UNAUTHORIZED: 'UNAUTHORIZED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  RATE_LIMITED: 'RATE_LIMITED',
+  PLUGIN_INVALID: 'PLUGIN_INVALID',
+  PLUGIN_INCOMPATIBLE: 'PLUGIN_INCOMPATIBLE',
+  PLUGIN_FAILED: 'PLUGIN_FAILED',
+  PLUGIN_TIMEOUT: 'PLUGIN_TIMEOUT',
+  DATA_SOURCE_ERROR: 'DATA_SOURCE_ERROR',
+  SANDBOX_TIMEOUT: 'SANDBOX_TIMEOUT',
+  SANDBOX_MEMORY: 'SANDBOX_MEMORY',
+  INTERNAL: 'INTERNAL',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** One problem with one field of an input, e.g. `{ path: 'panels[0].gridPos.w', message: 'must be <= 24' }`. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export interface NautilusErrorOptions {
+  cause?: unknown;
+  /** Field-level problems, for VALIDATION errors. */
+  fields?: FieldIssue[];
+  /** The plugin the error came from, stamped by the host. */
+  plugin?: string;
+  /** Extra machine-readable facts, e.g. the current version on a CONFLICT. */
+  details?: Record<string, unknown>;
+}
+
+/**
+ * The one error class of Nautilus: a code from {@link ErrorCode} and a message that says what to do.
+ * @example throw new NautilusError('NOT_FOUND', 'Dashboard 42 does not exist; reload the list.')
+ */
+export class NautilusError extends Error {
+  override name = 'NautilusError';
+  readonly code: ErrorCode;
+  readonly fields: FieldIssue[];
+  plugin: string | undefined;
+  readonly details: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message: string, options: NautilusErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.fields = options.fields ?? [];
+    this.plugin = options.plugin;
+    this.details = options.details ?? {};
+  }
+
+  /** A VALIDATION error whose message lists each field and what was wrong with it. */
+  static validation(what: string, fields: FieldIssue[]): NautilusError {
+    const list = fields.map((f) => `${f.path || '(root)'}: ${f.message}`).join('; ');
+    return new NautilusError('VALIDATION', `Invalid ${what}: ${list}`, { fields });
+  }
+}
+
+/** True for a NautilusError, also one made by another copy of the sdk (plugins may bundle their own). */
+export function isNautilusError(value: unknown): value is NautilusError {
+  return (
+    value instanceof NautilusError ||
+    (value instanceof Error &&
+      value.name === 'NautilusError' &&
+      typeof (value as Error & { code?: unknown }).code === 'string' &&
+      ((value as Error & { code: string }).code in ErrorCode))
+  );
+}
+
+/** Wraps an unknown throwable once, at a boundary, keeping it as `cause`. */
+export function toNautilusError(value: unknown, code: ErrorCode = 'INTERNAL', context?: string): NautilusError {
+  if (isNautilusError(value)) return value;
+  const text = value instanceof Error ? value.message : String(value);
+  return new NautilusError(code, context ? `${context}: ${text}` : text, { cause: value });
+}

@@ -1,0 +1,62 @@
+/** Bar timeframes every bar data source understands. */
+export const TIMEFRAMES = ['1m', '5m', '15m', '1h', '4h', '1d'] as const;
+export type Timeframe = (typeof TIMEFRAMES)[number];
+
+/** Length of one bar of each timeframe, in milliseconds. */
+export const TIMEFRAME_MS: Record<Timeframe, number> = {
+  '1m': 60_000,
+  '5m': 300_000,
+  '15m': 900_000,
+  '1h': 3_600_000,
+  '4h': 14_400_000,
+  '1d': 86_400_000,
+};
+
+/**
+ * OHLCV bars, column-wise (one array per field, all the same length) so that 100,000 bars stay
+ * compact on the wire and feed charts without reshaping. `time` is each bar's open time in epoch
+ * milliseconds (UTC), strictly increasing.
+ */
+export interface OhlcvFrame {
+  kind: 'ohlcv';
+  symbol: string;
+  timeframe: Timeframe;
+  time: number[];
+  open: number[];
+  high: number[];
+  low: number[];
+  close: number[];
+  volume: number[];
+}
+
+/** One or more named series of numbers over time (epoch ms, strictly increasing per series). */
+export interface TimeSeriesFrame {
+  kind: 'timeseries';
+  series: { name: string; unit?: string; time: number[]; values: number[] }[];
+}
+
+export interface TableColumn {
+  name: string;
+  type: 'string' | 'number' | 'time' | 'boolean';
+  unit?: string;
+}
+
+/** Rows of cells, each row as long as `columns`. */
+export interface TableFrame {
+  kind: 'table';
+  columns: TableColumn[];
+  rows: (string | number | boolean | null)[][];
+}
+
+/** One number, optionally with the previous value for a change figure. */
+export interface ScalarFrame {
+  kind: 'scalar';
+  value: number;
+  previous?: number;
+  unit?: string;
+  label?: string;
+}
+
+export type Frame = OhlcvFrame | TimeSeriesFrame | TableFrame | ScalarFrame;
+export type FrameKind = Frame['kind'];
+export const FRAME_KINDS: readonly FrameKind[] = ['ohlcv', 'timeseries', 'table', 'scalar'];

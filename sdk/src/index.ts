@@ -1,0 +1,48 @@
+export type { Bus, BusHandler, BusMessage } from './bus.ts';
+export type { ComputeKernel, ComputeKernelDescriptor, KernelBuffers } from './contributions/compute-kernel.ts';
+export type { DataQuery, DataSource, DataSourceDescriptor } from './contributions/data-source.ts';
+export type { RiskModel, RiskModelDescriptor, RiskPosition, RiskRequest, RiskResult } from './contributions/risk-model.ts';
+export type { HTMLElementLike, WidgetDescriptor, WidgetImplementation, WidgetProps } from './contributions/widget.ts';
+export { checkDashboard } from './dashboard/check.ts';
+export {
+  DASHBOARD_SCHEMA_VERSION,
+  type DashboardDocument,
+  type DashboardVariable,
+  emptyDashboard,
+  GRID_COLUMNS,
+  type GridPos,
+  type Panel,
+  type PanelQuery,
+  REFRESH_INTERVALS,
+  type RefreshInterval,
+  type TimeRange,
+} from './dashboard/document.ts';
+export { type DashboardMigration, dashboardMigrations, migrateDashboard } from './dashboard/migrate.ts';
+export { dashboardSchema } from './dashboard/schema.ts';
+export { interpolateVariables, referencedVariables } from './dashboard/variables.ts';
+export { ErrorCode, type FieldIssue, isNautilusError, NautilusError, type NautilusErrorOptions, toNautilusError } from './errors.ts';
+export {
+  FRAME_KINDS,
+  type Frame,
+  type FrameKind,
+  type OhlcvFrame,
+  type ScalarFrame,
+  type TableColumn,
+  type TableFrame,
+  TIMEFRAME_MS,
+  TIMEFRAMES,
+  type Timeframe,
+  type TimeSeriesFrame,
+} from './frames.ts';
+export type { JsonSchema } from './json-schema.ts';
+export { pluginManifestSchema } from './manifest-schema.ts';
+export {
+  definePlugin,
+  type PluginCache,
+  type PluginContext,
+  type PluginContributions,
+  type PluginDefinition,
+  type PluginLogger,
+  type PluginManifest,
+} from './plugin.ts';
+export { resolveTime, resolveTimeRange } from './time-range.ts';

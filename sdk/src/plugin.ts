@@ -1,0 +1,85 @@
+import type { Bus } from './bus.ts';
+import type { ComputeKernel, ComputeKernelDescriptor } from './contributions/compute-kernel.ts';
+import type { DataSource, DataSourceDescriptor } from './contributions/data-source.ts';
+import type { RiskModel, RiskModelDescriptor } from './contributions/risk-model.ts';
+import type { WidgetDescriptor } from './contributions/widget.ts';
+
+/** A plugin's static description; the host validates it before running any of the plugin's code. */
+export interface PluginManifest {
+  /** Namespaced, lower case, dot-separated: `nautilus.sim-market`, `acme.fred`. */
+  id: string;
+  name: string;
+  /** The plugin's own version, semver. */
+  version: string;
+  /** Semver range of Nautilus core versions the plugin supports, e.g. `^0.1.0`. */
+  engine: string;
+  description: string;
+  contributes: {
+    dataSources?: DataSourceDescriptor[];
+    widgets?: WidgetDescriptor[];
+    riskModels?: RiskModelDescriptor[];
+    computeKernels?: ComputeKernelDescriptor[];
+  };
+  permissions: {
+    /** Hosts the plugin's `ctx.fetch` may reach: `api.example.com` or `*.example.com`. */
+    network: string[];
+    /** Names of secrets the plugin may read with `ctx.secrets.get`. */
+    secrets: string[];
+  };
+}
+
+export interface PluginLogger {
+  debug(message: string, fields?: Record<string, unknown>): void;
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** A key-value cache private to the plugin. Values are JSON. */
+export interface PluginCache {
+  get<T = unknown>(key: string): Promise<T | undefined>;
+  set(key: string, value: unknown, ttlMs?: number): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+/** The only door from a plugin to its host (no globals): handed to `setup`. */
+export interface PluginContext {
+  readonly pluginId: string;
+  readonly logger: PluginLogger;
+  /** Plugin settings from the operator (`NAUTILUS_PLUGIN_CONFIG`), `{}` when none. */
+  readonly config: Readonly<Record<string, unknown>>;
+  /** Reads a secret declared in `permissions.secrets`; undefined when unset; FORBIDDEN when undeclared. */
+  readonly secrets: { get(name: string): string | undefined };
+  /** `fetch` that only reaches the hosts in `permissions.network`. */
+  readonly fetch: (input: string | URL, init?: RequestInit) => Promise<Response>;
+  readonly cache: PluginCache;
+  readonly bus: Bus;
+}
+
+/** What `setup` returns: one implementation per contribution declared in the manifest. */
+export interface PluginContributions {
+  dataSources?: Record<string, DataSource<any>>;
+  riskModels?: Record<string, RiskModel>;
+  computeKernels?: Record<string, ComputeKernel>;
+}
+
+export interface PluginDefinition {
+  manifest: PluginManifest;
+  /** Runs once at load, with a timeout; returns the implementations of the declared contributions. */
+  setup(ctx: PluginContext): PluginContributions | Promise<PluginContributions>;
+  /** Runs at shutdown, with a timeout. */
+  teardown?(): void | Promise<void>;
+}
+
+/**
+ * Declares a plugin. Export the result as the package's default export.
+ * @example
+ * export default definePlugin({
+ *   manifest: { id: 'acme.quotes', name: 'Quotes', version: '1.0.0', engine: '^0.1.0', description: '…',
+ *               contributes: { dataSources: [...] }, permissions: { network: ['api.acme.com'], secrets: [] } },
+ *   setup(ctx) { return { dataSources: { quotes: { query: async (q) => [...] } } }; },
+ * });
+ */
+export function definePlugin(definition: PluginDefinition): PluginDefinition {
+  return definition;
+}
