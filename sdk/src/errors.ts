@@ -67,7 +67,7 @@ export function isNautilusError(value: unknown): value is NautilusError {
     (value instanceof Error &&
       value.name === 'NautilusError' &&
       typeof (value as Error & { code?: unknown }).code === 'string' &&
-      ((value as Error & { code: string }).code in ErrorCode))
+      (value as Error & { code: string }).code in ErrorCode)
   );
 }
 

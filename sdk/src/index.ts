@@ -20,7 +20,14 @@ export {
 export { type DashboardMigration, dashboardMigrations, migrateDashboard } from './dashboard/migrate.ts';
 export { dashboardSchema } from './dashboard/schema.ts';
 export { interpolateVariables, referencedVariables } from './dashboard/variables.ts';
-export { ErrorCode, type FieldIssue, isNautilusError, NautilusError, type NautilusErrorOptions, toNautilusError } from './errors.ts';
+export {
+  ErrorCode,
+  type FieldIssue,
+  isNautilusError,
+  NautilusError,
+  type NautilusErrorOptions,
+  toNautilusError,
+} from './errors.ts';
 export {
   FRAME_KINDS,
   type Frame,

@@ -42,7 +42,10 @@ export function resolveTime(expression: string | number, now: number, field = 't
 }
 
 /** Resolves a `{from, to}` pair and checks that `from` is before `to`. */
-export function resolveTimeRange(range: { from: string | number; to: string | number }, now: number): { from: number; to: number } {
+export function resolveTimeRange(
+  range: { from: string | number; to: string | number },
+  now: number,
+): { from: number; to: number } {
   const from = resolveTime(range.from, now, 'range.from');
   const to = resolveTime(range.to, now, 'range.to');
   if (from >= to) {

@@ -44,7 +44,10 @@ export function checkDashboard(document: DashboardDocument): FieldIssue[] {
     try {
       resolved[key] = resolveTime(document.timeRange[key], now);
     } catch {
-      issues.push({ path: `timeRange.${key}`, message: `expected 'now', 'now-<n><unit>' or an ISO 8601 date, got '${document.timeRange[key]}'` });
+      issues.push({
+        path: `timeRange.${key}`,
+        message: `expected 'now', 'now-<n><unit>' or an ISO 8601 date, got '${document.timeRange[key]}'`,
+      });
     }
   }
   if (resolved.from !== undefined && resolved.to !== undefined && resolved.from >= resolved.to) {

@@ -10,7 +10,8 @@ export interface DashboardMigration {
   up(document: Json): Json;
 }
 
-const asRecord = (value: unknown): Json => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {});
+const asRecord = (value: unknown): Json =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {};
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const asInt = (value: unknown, fallback: number): number => (Number.isInteger(value) ? (value as number) : fallback);
 
@@ -84,7 +85,10 @@ export function migrateDashboard(input: unknown): { document: unknown; from: num
   }
   if (from > DASHBOARD_SCHEMA_VERSION) {
     throw NautilusError.validation('dashboard document', [
-      { path: 'schemaVersion', message: `${from} is newer than this Nautilus understands (${DASHBOARD_SCHEMA_VERSION}); upgrade Nautilus` },
+      {
+        path: 'schemaVersion',
+        message: `${from} is newer than this Nautilus understands (${DASHBOARD_SCHEMA_VERSION}); upgrade Nautilus`,
+      },
     ]);
   }
   let document: Json = record;

@@ -1,0 +1,69 @@
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import { resolveApiKey } from '../auth/api-keys.ts';
+import { resolveSession } from '../auth/sessions.ts';
+import type { ClosableBus } from '../bus/create-bus.ts';
+import type { Config } from '../config.ts';
+import type { Tables, User } from '../db/tables.ts';
+import type { Metrics } from '../http/metrics.ts';
+import type { PluginHost } from '../plugins/plugin-host.ts';
+
+export const SESSION_COOKIE = 'nautilus_session';
+
+/** The long-lived parts of the server every procedure may use. */
+export interface Services {
+  db: Kysely<Tables>;
+  plugins: PluginHost;
+  bus: ClosableBus;
+  config: Config;
+  metrics: Metrics;
+  logger: Logger;
+}
+
+export interface RequestContext {
+  services: Services;
+  user: User | undefined;
+  /** How the user authenticated. */
+  via: 'session' | 'api-key' | undefined;
+  sessionToken: string | undefined;
+  responseHeaders: Headers;
+}
+
+function readCookie(header: string | null, name: string): string | undefined {
+  for (const part of header?.split(';') ?? []) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
+
+/** Identifies the caller: an `Authorization: Bearer <api key>` header, else the session cookie. */
+export async function createRequestContext(
+  services: Services,
+  request: Request,
+  responseHeaders: Headers,
+): Promise<RequestContext> {
+  const base = { services, responseHeaders, user: undefined, via: undefined, sessionToken: undefined };
+  const authorization = request.headers.get('authorization');
+  if (authorization?.startsWith('Bearer ')) {
+    const user = await resolveApiKey(services.db, authorization.slice('Bearer '.length).trim());
+    return { ...base, user, via: user ? 'api-key' : undefined };
+  }
+  const token = readCookie(request.headers.get('cookie'), SESSION_COOKIE);
+  if (!token) return base;
+  const user = await resolveSession(services.db, token, services.config.sessionTtlMs);
+  return { ...base, user, via: user ? 'session' : undefined, sessionToken: user ? token : undefined };
+}
+
+/** The Set-Cookie value for a session token; `null` clears it. HttpOnly and SameSite=Strict always. */
+export function sessionCookie(token: string | null, config: Config): string {
+  const parts = [
+    `${SESSION_COOKIE}=${token ?? ''}`,
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Strict',
+    `Max-Age=${token ? Math.floor(config.sessionTtlMs / 1000) : 0}`,
+  ];
+  if (config.cookieSecure) parts.push('Secure');
+  return parts.join('; ');
+}

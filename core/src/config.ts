@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type FieldIssue, NautilusError } from '@nautilus/sdk';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Everything the server can be told, from the environment (see the README's Configuration table). */
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  adminPassword: string | undefined;
+  logLevel: string;
+  builderDir: string;
+  /** First-party plugins, then `<dataDir>/plugins`, then NAUTILUS_PLUGIN_DIRS. */
+  pluginFolders: { dir: string; source: 'first-party' | 'installed' | 'extra' }[];
+  pluginConfig: Record<string, Record<string, unknown>>;
+  pluginSetupTimeoutMs: number;
+  pluginCallTimeoutMs: number;
+  pluginFetchTimeoutMs: number;
+  maxQueryPoints: number;
+  sessionTtlMs: number;
+  cookieSecure: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number, issues: FieldIssue[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    issues.push({ path: name, message: `expected an integer from ${min} to ${max}, got '${raw}'` });
+    return fallback;
+  }
+  return value;
+}
+
+function readPluginConfig(path: string | undefined, issues: FieldIssue[]): Record<string, Record<string, unknown>> {
+  if (!path) return {};
+  try {
+    const parsed = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+      return parsed as Record<string, Record<string, unknown>>;
+    issues.push({ path: 'NAUTILUS_PLUGIN_CONFIG', message: 'the file must hold a JSON object keyed by plugin id' });
+  } catch (error) {
+    issues.push({ path: 'NAUTILUS_PLUGIN_CONFIG', message: `cannot read ${path}: ${(error as Error).message}` });
+  }
+  return {};
+}
+
+/** Reads and checks the configuration; throws VALIDATION naming each bad variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const issues: FieldIssue[] = [];
+  const dataDir = resolve(env.NAUTILUS_DATA_DIR || './.nautilus');
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    issues.push({ path: 'DATABASE_URL', message: 'expected postgres://user@host:port/database' });
+  }
+  const redisUrl = env.REDIS_URL || undefined;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) issues.push({ path: 'REDIS_URL', message: 'expected redis://host:port' });
+  const adminPassword = env.NAUTILUS_ADMIN_PASSWORD || undefined;
+  if (adminPassword !== undefined && adminPassword.length < 12) {
+    issues.push({ path: 'NAUTILUS_ADMIN_PASSWORD', message: 'must be at least 12 characters' });
+  }
+  const extra = (env.NAUTILUS_PLUGIN_DIRS ?? '').split(':').filter(Boolean);
+  const config: Config = {
+    host: env.NAUTILUS_HOST || '127.0.0.1',
+    port: integer(env, 'NAUTILUS_PORT', 3000, 0, 65_535, issues),
+    dataDir,
+    databaseUrl,
+    redisUrl,
+    adminPassword,
+    logLevel: env.NAUTILUS_LOG_LEVEL || 'info',
+    builderDir: resolve(env.NAUTILUS_BUILDER_DIR || resolve(repoRoot, 'builder/dist')),
+    pluginFolders: [
+      { dir: resolve(repoRoot, 'plugins'), source: 'first-party' },
+      { dir: resolve(dataDir, 'plugins'), source: 'installed' },
+      ...extra.map((dir) => ({ dir: resolve(dir), source: 'extra' as const })),
+    ],
+    pluginConfig: readPluginConfig(env.NAUTILUS_PLUGIN_CONFIG, issues),
+    pluginSetupTimeoutMs: integer(env, 'NAUTILUS_PLUGIN_SETUP_TIMEOUT_MS', 10_000, 100, 600_000, issues),
+    pluginCallTimeoutMs: integer(env, 'NAUTILUS_PLUGIN_CALL_TIMEOUT_MS', 15_000, 100, 600_000, issues),
+    pluginFetchTimeoutMs: integer(env, 'NAUTILUS_PLUGIN_FETCH_TIMEOUT_MS', 10_000, 100, 600_000, issues),
+    maxQueryPoints: integer(env, 'NAUTILUS_MAX_QUERY_POINTS', 200_000, 1, 10_000_000, issues),
+    sessionTtlMs: integer(env, 'NAUTILUS_SESSION_TTL_HOURS', 12, 1, 24 * 90, issues) * 3_600_000,
+    cookieSecure: env.NAUTILUS_COOKIE_SECURE === 'true',
+  };
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
+    issues.push({ path: 'NAUTILUS_LOG_LEVEL', message: 'expected fatal, error, warn, info, debug, trace or silent' });
+  }
+  if (issues.length) throw NautilusError.validation('configuration', issues);
+  return config;
+}
+
+/** Secrets for plugins come only from `NAUTILUS_SECRET_<NAME>`, never from arbitrary variables. */
+export function readSecretFromEnv(name: string): string | undefined {
+  return process.env[`NAUTILUS_SECRET_${name}`];
+}

@@ -1,0 +1,217 @@
+import { randomUUID } from 'node:crypto';
+import { type DashboardDocument, migrateDashboard, NautilusError } from '@nautilus/sdk';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Tables } from '../db/tables.ts';
+import { validateDashboard } from './validate-dashboard.ts';
+
+export interface DashboardSummary {
+  id: string;
+  title: string;
+  version: number;
+  tags: string[];
+  panelCount: number;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export interface DashboardRecord {
+  id: string;
+  version: number;
+  document: DashboardDocument;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export interface DashboardVersionInfo {
+  version: number;
+  title: string;
+  message: string | null;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+/** Stored documents are migrated on read, so an upgrade never needs a data rewrite. */
+const load = (stored: unknown) => migrateDashboard(stored).document as DashboardDocument;
+
+export async function listDashboards(db: Kysely<Tables>): Promise<DashboardSummary[]> {
+  const rows = await db
+    .selectFrom('dashboards')
+    .leftJoin('users', 'users.id', 'dashboards.updated_by')
+    .select([
+      'dashboards.id',
+      'dashboards.title',
+      'dashboards.version',
+      'dashboards.document',
+      'dashboards.updated_at',
+      'users.username',
+    ])
+    .orderBy('dashboards.updated_at', 'desc')
+    .execute();
+  return rows.map((row) => {
+    const document = load(row.document);
+    return {
+      id: row.id,
+      title: row.title,
+      version: row.version,
+      tags: document.tags,
+      panelCount: document.panels.length,
+      updatedAt: row.updated_at.toISOString(),
+      updatedBy: row.username,
+    };
+  });
+}
+
+/** The current version, or the numbered one from history. */
+export async function getDashboard(db: Kysely<Tables>, id: string, version?: number): Promise<DashboardRecord> {
+  const current = await db
+    .selectFrom('dashboards')
+    .leftJoin('users', 'users.id', 'dashboards.updated_by')
+    .select([
+      'dashboards.id',
+      'dashboards.version',
+      'dashboards.document',
+      'dashboards.created_at',
+      'dashboards.updated_at',
+      'users.username',
+    ])
+    .where('dashboards.id', '=', id)
+    .executeTakeFirst();
+  if (!current) throw new NautilusError('NOT_FOUND', `Dashboard ${id} does not exist; it may have been deleted.`);
+  const base = { id, createdAt: current.created_at.toISOString() };
+  if (version === undefined || version === current.version) {
+    return {
+      ...base,
+      version: current.version,
+      document: load(current.document),
+      updatedAt: current.updated_at.toISOString(),
+      updatedBy: current.username,
+    };
+  }
+  const old = await db
+    .selectFrom('dashboard_versions')
+    .leftJoin('users', 'users.id', 'dashboard_versions.created_by')
+    .select(['dashboard_versions.version', 'dashboard_versions.document', 'dashboard_versions.created_at', 'users.username'])
+    .where('dashboard_versions.dashboard_id', '=', id)
+    .where('dashboard_versions.version', '=', version)
+    .executeTakeFirst();
+  if (!old) throw new NautilusError('NOT_FOUND', `Dashboard ${id} has no version ${version}; see its history.`);
+  return {
+    ...base,
+    version: old.version,
+    document: load(old.document),
+    updatedAt: old.created_at.toISOString(),
+    updatedBy: old.username,
+  };
+}
+
+export async function createDashboard(
+  db: Kysely<Tables>,
+  userId: string,
+  input: unknown,
+): Promise<{ id: string; version: number }> {
+  const document = validateDashboard(input);
+  const id = randomUUID();
+  const json = JSON.stringify(document);
+  await db.transaction().execute(async (trx) => {
+    const now = new Date();
+    await trx
+      .insertInto('dashboards')
+      .values({ id, title: document.title, version: 1, document: json, created_by: userId, updated_by: userId, updated_at: now })
+      .execute();
+    await trx
+      .insertInto('dashboard_versions')
+      .values({ dashboard_id: id, version: 1, document: json, message: 'Created', created_by: userId })
+      .execute();
+  });
+  return { id, version: 1 };
+}
+
+/**
+ * Saves a new version if `baseVersion` is still the current one; otherwise CONFLICT (with who saved
+ * the newer version) and nothing is written. The row lock on UPDATE makes this safe across instances.
+ */
+export async function saveDashboard(
+  db: Kysely<Tables>,
+  userId: string,
+  input: { id: string; baseVersion: number; document: unknown; message?: string | undefined },
+): Promise<{ id: string; version: number }> {
+  const document = validateDashboard(input.document);
+  return db
+    .transaction()
+    .execute((trx) => writeVersion(trx, userId, input.id, input.baseVersion, document, input.message ?? null));
+}
+
+/** Makes an old version the newest one (a new version; history is never rewritten). */
+export async function restoreDashboard(
+  db: Kysely<Tables>,
+  userId: string,
+  input: { id: string; version: number; baseVersion: number },
+): Promise<{ id: string; version: number }> {
+  const old = await getDashboard(db, input.id, input.version);
+  return db
+    .transaction()
+    .execute((trx) => writeVersion(trx, userId, input.id, input.baseVersion, old.document, `Restored version ${input.version}`));
+}
+
+async function writeVersion(
+  trx: Transaction<Tables>,
+  userId: string,
+  id: string,
+  baseVersion: number,
+  document: DashboardDocument,
+  message: string | null,
+): Promise<{ id: string; version: number }> {
+  const json = JSON.stringify(document);
+  const version = baseVersion + 1;
+  const updated = await trx
+    .updateTable('dashboards')
+    .set({ title: document.title, version, document: json, updated_by: userId, updated_at: new Date() })
+    .where('id', '=', id)
+    .where('version', '=', baseVersion)
+    .executeTakeFirst();
+  if (updated.numUpdatedRows === 0n) {
+    const current = await trx
+      .selectFrom('dashboards')
+      .leftJoin('users', 'users.id', 'dashboards.updated_by')
+      .select(['dashboards.version', 'dashboards.updated_at', 'users.username'])
+      .where('dashboards.id', '=', id)
+      .executeTakeFirst();
+    if (!current) throw new NautilusError('NOT_FOUND', `Dashboard ${id} does not exist; it may have been deleted.`);
+    throw new NautilusError(
+      'CONFLICT',
+      `Dashboard was changed by ${current.username ?? 'someone'} (version ${current.version}) after you opened version ${baseVersion}. Your changes were not saved: reload to see theirs, then apply yours again.`,
+      { details: { currentVersion: current.version, updatedBy: current.username, updatedAt: current.updated_at.toISOString() } },
+    );
+  }
+  await trx
+    .insertInto('dashboard_versions')
+    .values({ dashboard_id: id, version, document: json, message, created_by: userId })
+    .execute();
+  return { id, version };
+}
+
+export async function deleteDashboard(db: Kysely<Tables>, id: string): Promise<void> {
+  const result = await db.deleteFrom('dashboards').where('id', '=', id).executeTakeFirst();
+  if (result.numDeletedRows === 0n)
+    throw new NautilusError('NOT_FOUND', `Dashboard ${id} does not exist; it may have been deleted.`);
+}
+
+export async function dashboardHistory(db: Kysely<Tables>, id: string): Promise<DashboardVersionInfo[]> {
+  const rows = await db
+    .selectFrom('dashboard_versions')
+    .leftJoin('users', 'users.id', 'dashboard_versions.created_by')
+    .select(['dashboard_versions.version', 'dashboard_versions.message', 'dashboard_versions.created_at', 'users.username'])
+    .select(sql<string>`dashboard_versions.document->>'title'`.as('title'))
+    .where('dashboard_versions.dashboard_id', '=', id)
+    .orderBy('dashboard_versions.version', 'desc')
+    .execute();
+  if (rows.length === 0) throw new NautilusError('NOT_FOUND', `Dashboard ${id} does not exist; it may have been deleted.`);
+  return rows.map((row) => ({
+    version: row.version,
+    title: row.title,
+    message: row.message,
+    createdAt: row.created_at.toISOString(),
+    createdBy: row.username,
+  }));
+}

@@ -1,0 +1,78 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { createRequestContext, type Services } from '../api/context.ts';
+import { appRouter } from '../api/router.ts';
+
+/** Largest API request body: a dashboard document is at most 1 MB, with room for the envelope. */
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+/** The HTTP surface: /healthz, /metrics, /trpc, and the builder app at /. */
+export function createApp(services: Services): Hono {
+  const app = new Hono();
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd writes its styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        workerSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+
+  app.get('/healthz', async (c) => {
+    try {
+      await services.db.selectFrom('users').select('id').limit(1).execute();
+      return c.json({ status: 'ok' });
+    } catch {
+      return c.json({ status: 'error', reason: 'database unreachable' }, 503);
+    }
+  });
+
+  app.get('/metrics', async (c) => {
+    const context = await createRequestContext(services, c.req.raw, new Headers());
+    if (!context.user) return c.text('Send an API key as "Authorization: Bearer <key>" to read metrics.\n', 401);
+    return c.text(await services.metrics.registry.metrics(), 200, { 'content-type': services.metrics.registry.contentType });
+  });
+
+  app.use(
+    '/trpc/*',
+    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: `Request body over ${MAX_BODY_BYTES} bytes` }, 413) }),
+  );
+  app.all('/trpc/*', async (c) => {
+    // Cookies are SameSite=Strict; a cross-origin write is refused outright as well.
+    const origin = c.req.header('origin');
+    if (c.req.method === 'POST' && origin && new URL(origin).host !== new URL(c.req.url).host) {
+      return c.json({ error: 'Cross-origin requests are not allowed' }, 403);
+    }
+    return fetchRequestHandler({
+      endpoint: '/trpc',
+      req: c.req.raw,
+      router: appRouter,
+      createContext: ({ resHeaders }) => createRequestContext(services, c.req.raw, resHeaders),
+    });
+  });
+
+  const { builderDir } = services.config;
+  const indexFile = join(builderDir, 'index.html');
+  app.use('/*', serveStatic({ root: relative(process.cwd(), builderDir) || '.' }));
+  app.get('*', (c) => {
+    if (!existsSync(indexFile)) {
+      return c.text(`The builder app is not built (no ${indexFile}). Start Nautilus with "npm start", which builds it.\n`, 503);
+    }
+    // Single-page app: unknown paths get the app, which routes them.
+    return c.html(readFileSync(indexFile, 'utf8'));
+  });
+  return app;
+}

@@ -1,0 +1,274 @@
+import { basename } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  type Bus,
+  type DataSource,
+  type DataSourceDescriptor,
+  type FieldIssue,
+  type Frame,
+  isNautilusError,
+  NautilusError,
+  type PluginContributions,
+  type PluginDefinition,
+  type PluginManifest,
+} from '@nautilus/sdk';
+import type { Logger } from 'pino';
+import { schemaIssues } from '../validation/json-schema-validator.ts';
+import { frameProblem } from './check-frames.ts';
+import { checkManifest } from './check-manifest.ts';
+import { discoverPlugins, type PluginSource, pluginEntry } from './discover-plugins.ts';
+import { createPluginContext } from './plugin-context.ts';
+import { withTimeout } from './with-timeout.ts';
+
+export interface PluginHostOptions {
+  coreVersion: string;
+  folders: { dir: string; source: PluginSource }[];
+  logger: Logger;
+  bus: Bus;
+  pluginConfig: Record<string, Record<string, unknown>>;
+  readSecret: (name: string) => string | undefined;
+  setupTimeoutMs: number;
+  callTimeoutMs: number;
+  fetchTimeoutMs: number;
+}
+
+/** What `plugins.list` shows of one plugin. */
+export interface PluginStatus {
+  id: string;
+  name: string;
+  version: string | null;
+  description: string;
+  dir: string;
+  source: PluginSource;
+  state: 'active' | 'failed';
+  error: { code: string; message: string; fields: FieldIssue[] } | null;
+  loadMs: number;
+  contributes: PluginManifest['contributes'];
+  permissions: PluginManifest['permissions'] | null;
+}
+
+interface ActivePlugin {
+  definition: PluginDefinition;
+  manifest: PluginManifest;
+  contributions: PluginContributions;
+}
+
+export interface DataQueryRequest {
+  params: Record<string, unknown>;
+  range: { from: number; to: number };
+  maxPoints: number;
+}
+
+/**
+ * Loads plugins from folders, validates and starts each one, and is the only way the rest of core
+ * calls into them. A plugin that is malformed, incompatible, throws or hangs is recorded as failed,
+ * with the reason, and everything else keeps working.
+ */
+export class PluginHost {
+  readonly #options: PluginHostOptions;
+  readonly #statuses: PluginStatus[] = [];
+  readonly #active = new Map<string, ActivePlugin>();
+
+  constructor(options: PluginHostOptions) {
+    this.#options = options;
+  }
+
+  async loadAll(): Promise<void> {
+    for (const candidate of discoverPlugins(this.#options.folders)) {
+      await this.#load(candidate.dir, candidate.source);
+    }
+  }
+
+  list(): PluginStatus[] {
+    return this.#statuses.map((status) => structuredClone(status));
+  }
+
+  /** Every data source of every active plugin, with its global reference `<pluginId>/<id>`. */
+  dataSources(): { ref: string; pluginId: string; descriptor: DataSourceDescriptor }[] {
+    return [...this.#active.values()].flatMap(({ manifest }) =>
+      (manifest.contributes.dataSources ?? []).map((descriptor) => ({
+        ref: `${manifest.id}/${descriptor.id}`,
+        pluginId: manifest.id,
+        descriptor,
+      })),
+    );
+  }
+
+  /** Validates the params against the source's query schema, runs the query with a timeout, checks the frames. */
+  async query(ref: string, request: DataQueryRequest): Promise<Frame[]> {
+    const { pluginId, descriptor, implementation } = this.#resolveDataSource(ref);
+    const issues = schemaIssues(descriptor.querySchema, request.params, 'params');
+    if (issues.length) throw NautilusError.validation(`query for ${ref}`, issues);
+    let frames: Frame[];
+    try {
+      frames = await withTimeout(
+        `Data source ${ref}`,
+        this.#options.callTimeoutMs,
+        (signal) => implementation.query(request, signal),
+        pluginId,
+      );
+    } catch (error) {
+      throw stamp(error, pluginId, 'DATA_SOURCE_ERROR', `Data source ${ref} failed`);
+    }
+    const problem = frameProblem(frames, descriptor.frames);
+    if (problem) {
+      throw new NautilusError(
+        'DATA_SOURCE_ERROR',
+        `Data source ${ref} returned invalid data (${problem}); report it to the plugin's author.`,
+        {
+          plugin: pluginId,
+        },
+      );
+    }
+    return frames;
+  }
+
+  async teardown(): Promise<void> {
+    for (const [id, plugin] of this.#active) {
+      if (!plugin.definition.teardown) continue;
+      try {
+        await withTimeout(`Plugin ${id} teardown`, this.#options.setupTimeoutMs, () => plugin.definition.teardown?.(), id);
+      } catch (error) {
+        this.#options.logger.warn({ plugin: id, err: error }, 'plugin teardown failed');
+      }
+    }
+    this.#active.clear();
+  }
+
+  #resolveDataSource(ref: string): { pluginId: string; descriptor: DataSourceDescriptor; implementation: DataSource } {
+    const slash = ref.lastIndexOf('/');
+    const pluginId = ref.slice(0, slash);
+    const localId = ref.slice(slash + 1);
+    const plugin = this.#active.get(pluginId);
+    if (!plugin) {
+      const failed = this.#statuses.find((status) => status.id === pluginId);
+      const why = failed?.error
+        ? `plugin ${pluginId} failed to load: ${failed.error.message}`
+        : `no plugin ${pluginId} is installed`;
+      throw new NautilusError('NOT_FOUND', `Data source ${ref} is not available: ${why}.`, { plugin: pluginId });
+    }
+    const descriptor = plugin.manifest.contributes.dataSources?.find((item) => item.id === localId);
+    const implementation = plugin.contributions.dataSources?.[localId];
+    if (!descriptor || !implementation) {
+      throw new NautilusError(
+        'NOT_FOUND',
+        `Plugin ${pluginId} has no data source '${localId}'; see plugins.list for what it offers.`,
+        { plugin: pluginId },
+      );
+    }
+    return { pluginId, descriptor, implementation };
+  }
+
+  async #load(dir: string, source: PluginSource): Promise<void> {
+    const started = performance.now();
+    const { setupTimeoutMs, coreVersion, logger } = this.#options;
+    let manifest: PluginManifest | undefined;
+    try {
+      const entry = pluginEntry(dir);
+      const module = (await withTimeout(
+        `Loading the plugin module at ${dir}`,
+        setupTimeoutMs,
+        () => import(pathToFileURL(entry).href),
+      )) as {
+        default?: unknown;
+      };
+      const definition = module.default as PluginDefinition | undefined;
+      if (
+        !definition ||
+        typeof definition !== 'object' ||
+        typeof definition.setup !== 'function' ||
+        !('manifest' in definition)
+      ) {
+        throw new NautilusError('PLUGIN_INVALID', `Plugin at ${dir} must default-export definePlugin({ manifest, setup })`, {
+          fields: [{ path: 'default export', message: 'expected { manifest, setup }' }],
+        });
+      }
+      manifest = checkManifest(definition.manifest, coreVersion, dir);
+      const id = manifest.id;
+      if (this.#active.has(id) || this.#statuses.some((status) => status.id === id)) {
+        throw new NautilusError(
+          'PLUGIN_INVALID',
+          `Plugin id ${id} at ${dir} is already used by another plugin; ids must be unique.`,
+          {
+            fields: [{ path: 'manifest.id', message: 'duplicate' }],
+          },
+        );
+      }
+      const context = createPluginContext(manifest, {
+        logger,
+        bus: this.#options.bus,
+        config: this.#options.pluginConfig[id] ?? {},
+        readSecret: this.#options.readSecret,
+        fetchTimeoutMs: this.#options.fetchTimeoutMs,
+      });
+      const declared = manifest;
+      const contributions = await withTimeout(`Plugin ${id} setup`, setupTimeoutMs, () => definition.setup(context), id);
+      checkContributions(declared, contributions);
+      this.#active.set(id, { definition, manifest, contributions });
+      this.#record(dir, source, manifest, started, null);
+      logger.info({ plugin: id, version: manifest.version, ms: Math.round(performance.now() - started) }, 'plugin loaded');
+    } catch (error) {
+      const failure = stamp(error, manifest?.id, 'PLUGIN_FAILED', `Plugin ${manifest?.id ?? dir} failed to start`);
+      this.#record(dir, source, manifest, started, failure);
+      logger.error({ plugin: manifest?.id ?? basename(dir), code: failure.code, err: failure.message }, 'plugin failed');
+    }
+  }
+
+  #record(
+    dir: string,
+    source: PluginSource,
+    manifest: PluginManifest | undefined,
+    started: number,
+    error: NautilusError | null,
+  ): void {
+    this.#statuses.push({
+      id: manifest?.id ?? basename(dir),
+      name: manifest?.name ?? basename(dir),
+      version: manifest?.version ?? null,
+      description: manifest?.description ?? '',
+      dir,
+      source,
+      state: error ? 'failed' : 'active',
+      error: error ? { code: error.code, message: error.message, fields: error.fields } : null,
+      loadMs: Math.round(performance.now() - started),
+      contributes: manifest?.contributes ?? {},
+      permissions: manifest?.permissions ?? null,
+    });
+  }
+}
+
+/** Setup must implement exactly what the manifest declares. */
+function checkContributions(manifest: PluginManifest, contributions: unknown): void {
+  const fields: FieldIssue[] = [];
+  const given = (contributions ?? {}) as Record<string, Record<string, unknown> | undefined>;
+  const required: Record<string, string> = { dataSources: 'query', riskModels: 'compute', computeKernels: 'cpu' };
+  for (const [kind, method] of Object.entries(required)) {
+    const declared = (manifest.contributes[kind as keyof PluginManifest['contributes']] ?? []).map((item) => item.id);
+    const implemented = given[kind] ?? {};
+    for (const id of declared) {
+      const implementation = implemented[id] as Record<string, unknown> | undefined;
+      if (typeof implementation?.[method] !== 'function')
+        fields.push({ path: `setup().${kind}.${id}`, message: `must implement ${method}()` });
+    }
+    for (const id of Object.keys(implemented)) {
+      if (!declared.includes(id))
+        fields.push({ path: `setup().${kind}.${id}`, message: 'is not declared in manifest.contributes' });
+    }
+  }
+  if (fields.length) {
+    const list = fields.map((field) => `${field.path} ${field.message}`).join('; ');
+    throw new NautilusError('PLUGIN_INVALID', `Plugin ${manifest.id} does not match its manifest: ${list}`, {
+      fields,
+      plugin: manifest.id,
+    });
+  }
+}
+
+/** Keeps a NautilusError (stamping the plugin id), wraps anything else with `code` and `context`. */
+function stamp(error: unknown, pluginId: string | undefined, code: NautilusError['code'], context: string): NautilusError {
+  const wrapped = isNautilusError(error)
+    ? error
+    : new NautilusError(code, `${context}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  wrapped.plugin ??= pluginId;
+  return wrapped;
+}

@@ -1,0 +1,110 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { Logger } from 'pino';
+import type { Services } from './api/context.ts';
+import { ensureAdmin } from './auth/users.ts';
+import { createBus, redactUrl } from './bus/create-bus.ts';
+import type { Config } from './config.ts';
+import { readSecretFromEnv } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { createApp } from './http/app.ts';
+import { createMetrics } from './http/metrics.ts';
+import { createLogger } from './logger.ts';
+import { PluginHost } from './plugins/plugin-host.ts';
+import { CORE_VERSION } from './version.ts';
+
+export interface NautilusServer {
+  url: string;
+  services: Services;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger?: Logger;
+  /** Where the one-time admin password goes; stdout by default. */
+  print?: (text: string) => void;
+}
+
+/** Loads plugins the way the server does, for the server and for `nautilus plugins list`. */
+export async function loadPlugins(config: Config, logger: Logger, bus: Services['bus']): Promise<PluginHost> {
+  const host = new PluginHost({
+    coreVersion: CORE_VERSION,
+    folders: config.pluginFolders,
+    logger,
+    bus,
+    pluginConfig: config.pluginConfig,
+    readSecret: readSecretFromEnv,
+    setupTimeoutMs: config.pluginSetupTimeoutMs,
+    callTimeoutMs: config.pluginCallTimeoutMs,
+    fetchTimeoutMs: config.pluginFetchTimeoutMs,
+  });
+  await host.loadAll();
+  return host;
+}
+
+function adminBanner(username: string, password: string, url: string): string {
+  const line = '='.repeat(72);
+  return [
+    line,
+    '  Nautilus created the first user. This password is shown only this once.',
+    `    username: ${username}`,
+    `    password: ${password}`,
+    `  Log in at ${url} and keep the password somewhere safe.`,
+    line,
+    '',
+  ].join('\n');
+}
+
+/**
+ * Opens the database (migrating it), the bus and the plugins, creates the first admin on an empty
+ * database, and serves HTTP on `config.host:config.port`.
+ */
+export async function startServer(config: Config, options: StartOptions = {}): Promise<NautilusServer> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const print = options.print ?? ((text: string) => process.stdout.write(text));
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const cleanup: (() => Promise<void>)[] = [() => database.close()];
+  try {
+    const bus = await createBus(config.redisUrl, (error) => logger.error({ err: error }, 'bus error'));
+    cleanup.unshift(() => bus.close());
+    let plugins: PluginHost | undefined;
+    const metrics = createMetrics(() => plugins, database.poolStats);
+    plugins = await loadPlugins(config, logger, bus);
+    cleanup.unshift(() => (plugins as PluginHost).teardown());
+    const services: Services = { db: database.db, plugins, bus, config, metrics, logger };
+
+    const app = createApp(services);
+    const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve);
+      server.once('error', reject);
+    });
+    const { port } = server.address() as AddressInfo;
+    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    cleanup.unshift(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    if ('closeAllConnections' in server) cleanup.unshift(async () => server.closeAllConnections());
+
+    const admin = await ensureAdmin(database.db, config.adminPassword);
+    if (admin?.generated) print(adminBanner(admin.username, admin.password, url));
+    else if (admin) logger.info({ username: admin.username }, 'created the first admin with NAUTILUS_ADMIN_PASSWORD');
+
+    logger.info(
+      {
+        url,
+        version: CORE_VERSION,
+        database: database.kind === 'postgres' ? redactUrl(config.databaseUrl ?? '') : `pglite:${config.dataDir}`,
+        bus: bus.kind,
+        plugins: plugins.list().map((plugin) => `${plugin.id}:${plugin.state}`),
+      },
+      'Nautilus is listening',
+    );
+    return { url, services, close: () => runAll(cleanup) };
+  } catch (error) {
+    await runAll(cleanup);
+    throw error;
+  }
+}
+
+async function runAll(steps: (() => Promise<void>)[]): Promise<void> {
+  for (const step of steps.splice(0)) await step().catch(() => {});
+}
