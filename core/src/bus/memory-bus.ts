@@ -15,7 +15,10 @@ export class MemoryBus implements Bus {
 
   async subscribe(topic: string, handler: BusHandler): Promise<() => Promise<void>> {
     let handlers = this.#handlers.get(topic);
-    if (!handlers) this.#handlers.set(topic, (handlers = new Set()));
+    if (!handlers) {
+      handlers = new Set();
+      this.#handlers.set(topic, handlers);
+    }
     // Wrap so the same function subscribed twice gets two independent subscriptions.
     const entry: BusHandler = (message, name) => handler(message, name);
     handlers.add(entry);

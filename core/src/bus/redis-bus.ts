@@ -33,7 +33,8 @@ export class RedisBus implements Bus {
   async subscribe(topic: string, handler: BusHandler): Promise<() => Promise<void>> {
     let handlers = this.#handlers.get(topic);
     if (!handlers) {
-      this.#handlers.set(topic, (handlers = new Set()));
+      handlers = new Set();
+      this.#handlers.set(topic, handlers);
       await this.#subscriber.subscribe(topic);
     }
     const entry: BusHandler = (message, name) => handler(message, name);

@@ -1,0 +1,77 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { PluginManifest } from '@nautilus/sdk';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryBus } from '../bus/memory-bus.ts';
+import { createPluginContext, hostAllowed } from './plugin-context.ts';
+
+const manifest = (network: string[]): PluginManifest => ({
+  id: 'test.ctx',
+  name: 'ctx',
+  version: '1.0.0',
+  engine: '*',
+  description: 'd',
+  contributes: {},
+  permissions: { network, secrets: ['ALLOWED'] },
+});
+const options = {
+  logger: pino({ level: 'silent' }),
+  bus: new MemoryBus(),
+  config: { a: 1 },
+  readSecret: (name: string) => `value-of-${name}`,
+  fetchTimeoutMs: 2000,
+};
+
+describe('plugin context', () => {
+  let server: Server;
+  let port: number;
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      if (request.url === '/redirect-out') {
+        response.writeHead(302, { location: 'http://localhost:1/elsewhere' });
+        response.end();
+        return;
+      }
+      response.end('hello');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('matches hosts, wildcard subdomains and ports', () => {
+    expect(hostAllowed(['api.example.com'], 'api.example.com', '')).toBe(true);
+    expect(hostAllowed(['api.example.com'], 'evil.com', '')).toBe(false);
+    expect(hostAllowed(['*.example.com'], 'a.b.example.com', '')).toBe(true);
+    expect(hostAllowed(['*.example.com'], 'example.com.evil.net', '')).toBe(false);
+    expect(hostAllowed(['127.0.0.1:8080'], '127.0.0.1', '9090')).toBe(false);
+  });
+
+  it('lets fetch reach a declared host', async () => {
+    const ctx = createPluginContext(manifest([`127.0.0.1:${port}`]), options);
+    expect(await (await ctx.fetch(`http://127.0.0.1:${port}/`)).text()).toBe('hello');
+  });
+
+  it('refuses an undeclared host, and a redirect that leads to one', async () => {
+    const ctx = createPluginContext(manifest([`127.0.0.1:${port}`]), options);
+    await expect(ctx.fetch('http://127.0.0.2:1/')).rejects.toMatchObject({ code: 'FORBIDDEN', plugin: 'test.ctx' });
+    await expect(ctx.fetch(`http://127.0.0.1:${port}/redirect-out`)).rejects.toThrow(/tried to reach localhost:1/);
+  });
+
+  it('reads declared secrets only', () => {
+    const ctx = createPluginContext(manifest([]), options);
+    expect(ctx.secrets.get('ALLOWED')).toBe('value-of-ALLOWED');
+    expect(() => ctx.secrets.get('DATABASE_URL')).toThrow(/does not declare/);
+  });
+
+  it('keeps cache values as copies that expire', async () => {
+    const ctx = createPluginContext(manifest([]), options);
+    const value = { n: 1 };
+    await ctx.cache.set('k', value, 50);
+    value.n = 2;
+    expect(await ctx.cache.get('k')).toEqual({ n: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(await ctx.cache.get('k')).toBeUndefined();
+  });
+});

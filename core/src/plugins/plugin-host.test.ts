@@ -1,0 +1,147 @@
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryBus } from '../bus/memory-bus.ts';
+import { PluginHost, type PluginStatus } from './plugin-host.ts';
+
+const fixtures = fileURLToPath(new URL('../../test/fixtures/plugins', import.meta.url));
+const range = { from: 1_000, to: 2_000 };
+
+describe('PluginHost', () => {
+  let host: PluginHost;
+  let statuses: Map<string, PluginStatus>;
+
+  beforeAll(async () => {
+    process.env.NAUTILUS_SECRET_QUOTES_TOKEN = 'sekrit';
+    host = new PluginHost({
+      coreVersion: '0.1.0',
+      folders: [{ dir: fixtures, source: 'extra' }],
+      logger: pino({ level: 'silent' }),
+      bus: new MemoryBus(),
+      pluginConfig: {},
+      readSecret: (name) => process.env[`NAUTILUS_SECRET_${name}`],
+      setupTimeoutMs: 300,
+      callTimeoutMs: 300,
+      fetchTimeoutMs: 300,
+    });
+    await host.loadAll();
+    statuses = new Map(host.list().map((status) => [status.dir.split('/').pop() as string, status]));
+  });
+  afterAll(() => host.teardown());
+
+  it('loads a valid third-party plugin', () => {
+    expect(statuses.get('a-quotes')).toMatchObject({ id: 'test.quotes', state: 'active', version: '1.2.3', error: null });
+  });
+
+  it('marks a malformed manifest failed, naming each bad field', () => {
+    const status = statuses.get('b-bad-manifest');
+    expect(status?.state).toBe('failed');
+    expect(status?.error?.code).toBe('PLUGIN_INVALID');
+    expect(status?.error?.fields.map((field) => field.path)).toContain('manifest.description');
+    expect(status?.error?.message).toContain('manifest.description: is required');
+  });
+
+  it('names a version that is not semver once the schema holds', async () => {
+    const { checkManifest } = await import('./check-manifest.ts');
+    const manifest = {
+      id: 'a.b',
+      name: 'x',
+      version: 'banana',
+      engine: '^0.1.0',
+      description: 'd',
+      contributes: {},
+      permissions: { network: [], secrets: [] },
+    };
+    expect(() => checkManifest(manifest, '0.1.0', 'here')).toThrow("manifest.version: 'banana' is not a semver version");
+  });
+
+  it('refuses a plugin whose engine range excludes this core', () => {
+    expect(statuses.get('c-incompatible')?.error).toMatchObject({
+      code: 'PLUGIN_INCOMPATIBLE',
+      message: expect.stringContaining('requires Nautilus core ^9.0.0'),
+      fields: [{ path: 'manifest.engine', message: '^9.0.0 excludes 0.1.0' }],
+    });
+  });
+
+  it('records a setup that throws, with the plugin id and the reason', () => {
+    expect(statuses.get('d-setup-throws')?.error).toMatchObject({
+      code: 'PLUGIN_FAILED',
+      message: expect.stringContaining('cannot reach the vendor'),
+    });
+    expect(statuses.get('d-setup-throws')?.id).toBe('test.setup-throws');
+  });
+
+  it('times out a setup that hangs', () => {
+    expect(statuses.get('e-setup-hangs')?.error).toMatchObject({
+      code: 'PLUGIN_TIMEOUT',
+      message: 'Plugin test.setup-hangs setup did not finish within 300 ms',
+    });
+  });
+
+  it('refuses a module that is not a plugin, one that implements what it did not declare, and a duplicate id', () => {
+    expect(statuses.get('f-not-a-plugin')?.error?.message).toContain('must default-export definePlugin');
+    expect(statuses.get('g-undeclared')?.error?.fields.map((field) => field.path)).toEqual([
+      'setup().dataSources.declared',
+      'setup().dataSources.other',
+    ]);
+    expect(statuses.get('h-duplicate-id')?.error?.message).toContain('already used by another plugin');
+  });
+
+  it('lists the data sources of active plugins only', () => {
+    expect(host.dataSources().map((source) => source.ref)).toEqual([
+      'test.quotes/ticks',
+      'test.quotes/slow',
+      'test.quotes/broken',
+      'test.quotes/fails',
+    ]);
+  });
+
+  it('queries a data source, giving it its declared secret and a private cache', async () => {
+    const frames = await host.query('test.quotes/ticks', { params: { symbol: 'ABC', scale: 2 }, range, maxPoints: 10 });
+    expect(frames[0]).toEqual({ kind: 'timeseries', series: [{ name: 'ABC', time: [1_000, 2_000], values: [2, 4] }] });
+    expect(frames[1]).toMatchObject({ kind: 'scalar', label: 'sekrit' });
+    const again = await host.query('test.quotes/ticks', { params: { symbol: 'ABC' }, range, maxPoints: 10 });
+    expect(again[1]).toMatchObject({ value: 2 });
+  });
+
+  it('rejects params that break the declared query schema, naming the field', async () => {
+    await expect(host.query('test.quotes/ticks', { params: { symbol: 'abc' }, range, maxPoints: 10 })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fields: [{ path: 'params.symbol', message: 'must match pattern "^[A-Z]+$"' }],
+    });
+    await expect(
+      host.query('test.quotes/ticks', { params: { symbol: 'A', extra: 1 }, range, maxPoints: 10 }),
+    ).rejects.toMatchObject({
+      fields: [{ path: 'params.extra', message: 'is not an allowed field' }],
+    });
+  });
+
+  it('times out a query that hangs, stamping the plugin id', async () => {
+    await expect(host.query('test.quotes/slow', { params: {}, range, maxPoints: 10 })).rejects.toMatchObject({
+      code: 'PLUGIN_TIMEOUT',
+      plugin: 'test.quotes',
+    });
+  });
+
+  it('refuses malformed frames from a provider', async () => {
+    await expect(host.query('test.quotes/broken', { params: {}, range, maxPoints: 10 })).rejects.toMatchObject({
+      code: 'DATA_SOURCE_ERROR',
+      message: expect.stringContaining('frames[0].series[0] needs time and values of equal length'),
+    });
+  });
+
+  it("passes a plugin's own error through with its plugin id", async () => {
+    await expect(host.query('test.quotes/fails', { params: {}, range, maxPoints: 10 })).rejects.toMatchObject({
+      code: 'DATA_SOURCE_ERROR',
+      message: 'Upstream said 503; try again later',
+      plugin: 'test.quotes',
+    });
+  });
+
+  it('explains why a data source of a failed plugin is unavailable', async () => {
+    await expect(host.query('test.setup-throws/x', { params: {}, range, maxPoints: 10 })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringContaining('plugin test.setup-throws failed to load'),
+    });
+  });
+});

@@ -1,0 +1,129 @@
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+import type { Services } from '../src/api/context.ts';
+import { createUser, ensureAdmin } from '../src/auth/users.ts';
+import { MemoryBus } from '../src/bus/memory-bus.ts';
+import { loadConfig } from '../src/config.ts';
+import { openDatabase } from '../src/db/database.ts';
+import type { Role } from '../src/db/tables.ts';
+import { createApp } from '../src/http/app.ts';
+import { createMetrics } from '../src/http/metrics.ts';
+import { loadPlugins } from '../src/server.ts';
+import type { TestDatabase } from './databases.ts';
+
+export const FIXTURE_PLUGINS = fileURLToPath(new URL('./fixtures/plugins', import.meta.url));
+export const PASSWORD = 'correct horse battery staple';
+
+export interface Auth {
+  cookie?: string;
+  apiKey?: string;
+}
+
+export interface CallResult<T = any> {
+  status: number;
+  data: T;
+  error: {
+    message: string;
+    data: {
+      nautilus: { code: string; message: string; fields: { path: string; message: string }[]; details: Record<string, unknown> };
+    };
+  };
+  headers: Headers;
+}
+
+/** The real app (Hono + tRPC + database + plugins) driven in-process over fetch Requests. */
+export interface Harness {
+  services: Services;
+  call<T = any>(procedure: string, input?: unknown, auth?: Auth, kind?: 'query' | 'mutation'): Promise<CallResult<T>>;
+  /** Creates a user of `role` (admin exists already) and returns their session cookie. */
+  loginAs(role: Role): Promise<Auth>;
+  close(): Promise<void>;
+}
+
+export async function openHarness(database: TestDatabase): Promise<Harness> {
+  const config = loadConfig({
+    NAUTILUS_DATA_DIR: database.options.dataDir,
+    DATABASE_URL: database.options.databaseUrl,
+    NAUTILUS_LOG_LEVEL: 'silent',
+    NAUTILUS_PLUGIN_SETUP_TIMEOUT_MS: '500',
+    NAUTILUS_PLUGIN_CALL_TIMEOUT_MS: '500',
+  });
+  config.pluginFolders = [{ dir: FIXTURE_PLUGINS, source: 'extra' }];
+  const opened = await openDatabase(database.options);
+  const logger = pino({ level: 'silent' });
+  const bus = new MemoryBus();
+  const plugins = await loadPlugins(config, logger, bus);
+  const services: Services = {
+    db: opened.db,
+    plugins,
+    bus,
+    config,
+    metrics: createMetrics(() => plugins, opened.poolStats),
+    logger,
+  };
+  const app = createApp(services);
+  await ensureAdmin(opened.db, PASSWORD);
+
+  const call: Harness['call'] = async (procedure, input, auth = {}, kind) => {
+    const mutation = kind ? kind === 'mutation' : /\.(login|logout|create|save|delete|restore|update|revoke)$/.test(procedure);
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (auth.cookie) headers.cookie = auth.cookie;
+    if (auth.apiKey) headers.authorization = `Bearer ${auth.apiKey}`;
+    const url = mutation
+      ? `http://127.0.0.1/trpc/${procedure}`
+      : `http://127.0.0.1/trpc/${procedure}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`;
+    const response = await app.request(url, {
+      method: mutation ? 'POST' : 'GET',
+      headers,
+      ...(mutation ? { body: JSON.stringify(input ?? null) } : {}),
+    });
+    const body = (await response.json()) as { result?: { data: unknown }; error?: CallResult['error'] };
+    return {
+      status: response.status,
+      data: body.result?.data,
+      error: body.error as CallResult['error'],
+      headers: response.headers,
+    };
+  };
+
+  let users = 0;
+  return {
+    services,
+    call,
+    async loginAs(role) {
+      const username = role === 'admin' ? 'admin' : `${role}-${++users}`;
+      if (role !== 'admin') await createUser(opened.db, { username, password: PASSWORD, role });
+      const result = await call('auth.login', { username, password: PASSWORD });
+      if (result.status !== 200) throw new Error(`login failed: ${JSON.stringify(result.error)}`);
+      const cookie = (result.headers.get('set-cookie') ?? '').split(';')[0] as string;
+      return { cookie };
+    },
+    async close() {
+      await plugins.teardown();
+      await opened.close();
+    },
+  };
+}
+
+/** A valid v1 dashboard document with one panel. */
+export function sampleDocument(title = 'Desk'): Record<string, unknown> {
+  return {
+    schemaVersion: 1,
+    title,
+    tags: ['equities'],
+    variables: [{ name: 'symbol', type: 'instrument', default: 'SIM:AAPL' }],
+    timeRange: { from: 'now-7d', to: 'now' },
+    refresh: 'off',
+    panels: [
+      {
+        id: 'price',
+        type: 'nautilus.widgets-core/candlestick',
+        pluginVersion: '0.1.0',
+        title: 'Price',
+        gridPos: { x: 0, y: 0, w: 12, h: 8 },
+        query: { dataSource: 'nautilus.sim-market/bars', params: { symbol: '$symbol', timeframe: '1h' } },
+        options: {},
+      },
+    ],
+  };
+}
