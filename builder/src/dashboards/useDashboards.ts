@@ -1,0 +1,55 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryKeys } from '../api/query-keys.ts';
+import { trpc } from '../api/trpc.ts';
+import type { DashboardId } from '../api/types.ts';
+
+type SaveInput = Parameters<typeof trpc.dashboards.save.mutate>[0];
+
+/** Every dashboard the user can see, as list rows. */
+export function useDashboardList() {
+  return useQuery({
+    queryKey: queryKeys.dashboardList,
+    queryFn: ({ signal }) => trpc.dashboards.list.query(undefined, { signal }),
+  });
+}
+
+/** One dashboard with its document; `staleTime: 0` so an edit always starts from the latest version. */
+export function useDashboard(id: DashboardId, options: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: queryKeys.dashboard(id),
+    queryFn: ({ signal }) => trpc.dashboards.get.query({ id }, { signal }),
+    staleTime: 0,
+    enabled: options.enabled ?? true,
+  });
+}
+
+// Any write changes the list (title, version, updated at/by): refetch every dashboard query.
+function useInvalidateDashboards() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: queryKeys.dashboards });
+}
+
+export function useCreateDashboard() {
+  const invalidate = useInvalidateDashboards();
+  return useMutation({
+    mutationFn: (input: { title: string }) => trpc.dashboards.create.mutate(input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useDeleteDashboard() {
+  const invalidate = useInvalidateDashboards();
+  return useMutation({
+    mutationFn: (id: DashboardId) => trpc.dashboards.delete.mutate({ id }),
+    onSuccess: invalidate,
+  });
+}
+
+/** Saves a document over `baseVersion`; the server answers CONFLICT if someone saved in between. */
+export function useSaveDashboard() {
+  const invalidate = useInvalidateDashboards();
+  return useMutation({
+    mutationFn: (input: SaveInput) => trpc.dashboards.save.mutate(input),
+    onSuccess: invalidate,
+  });
+}

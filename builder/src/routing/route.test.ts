@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoute, type Route, routeHash } from './route.ts';
+
+describe('parseRoute', () => {
+  it('treats an empty hash, `#` and `#/` as the dashboards list', () => {
+    for (const hash of ['', '#', '#/', '#//']) expect(parseRoute(hash)).toEqual({ name: 'list' });
+  });
+
+  it('reads a dashboard id, decoding escapes and ignoring a trailing slash', () => {
+    expect(parseRoute('#/d/42')).toEqual({ name: 'dashboard', id: '42' });
+    expect(parseRoute('#/d/a%20b/')).toEqual({ name: 'dashboard', id: 'a b' });
+  });
+
+  it('reports unknown and malformed paths as not found', () => {
+    expect(parseRoute('#/d')).toEqual({ name: 'not-found', path: '/d' });
+    expect(parseRoute('#/d/1/2')).toEqual({ name: 'not-found', path: '/d/1/2' });
+    expect(parseRoute('#/d/%E0%A4%A')).toEqual({ name: 'not-found', path: '/d/%E0%A4%A' });
+    expect(parseRoute('#/settings')).toEqual({ name: 'not-found', path: '/settings' });
+  });
+
+  it('keeps an in-app `next` target on the login route', () => {
+    expect(parseRoute('#/login?next=%2Fd%2F42')).toEqual({ name: 'login', next: '/d/42' });
+  });
+
+  it('drops a `next` that would loop back to login, leave the app, or lead nowhere', () => {
+    for (const next of ['/login', 'https://evil.example', '//evil.example', '/nowhere', '']) {
+      expect(parseRoute(`#/login?next=${encodeURIComponent(next)}`)).toEqual({ name: 'login' });
+    }
+  });
+});
+
+describe('routeHash', () => {
+  it('round-trips through parseRoute', () => {
+    const routes: Route[] = [
+      { name: 'list' },
+      { name: 'login' },
+      { name: 'login', next: '/d/7' },
+      { name: 'dashboard', id: 'x/y?z#w' },
+    ];
+    for (const route of routes) expect(parseRoute(routeHash(route))).toEqual(route);
+  });
+
+  it('escapes characters that would end the path', () => {
+    expect(routeHash({ name: 'dashboard', id: 'a/b' })).toBe('#/d/a%2Fb');
+  });
+});

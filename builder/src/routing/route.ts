@@ -1,0 +1,60 @@
+/** The app's pages, addressed by the URL hash (`#/`, `#/login`, `#/d/<id>`). */
+export type Route =
+  | { name: 'list' }
+  | { name: 'login'; next?: string }
+  | { name: 'dashboard'; id: string }
+  | { name: 'not-found'; path: string };
+
+function decode(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined; // malformed escape such as `%E0%A4%A`
+  }
+}
+
+/**
+ * Reads a route from `location.hash` (with or without the leading `#`).
+ * @example parseRoute('#/d/42') // { name: 'dashboard', id: '42' }
+ */
+export function parseRoute(hash: string): Route {
+  const raw = hash.replace(/^#/, '');
+  const [pathPart = '', queryPart = ''] = raw.split('?', 2);
+  const path = `/${pathPart.replace(/^\/+/, '')}`.replace(/\/+$/, '') || '/';
+  const segments = path.split('/').slice(1);
+
+  if (path === '/') return { name: 'list' };
+  if (path === '/login') {
+    const next = new URLSearchParams(queryPart).get('next') ?? '';
+    // Only return to an in-app page, and never to the login page itself (that would loop).
+    const target = next.startsWith('/') ? parseRoute(next).name : undefined;
+    return target === 'list' || target === 'dashboard' ? { name: 'login', next } : { name: 'login' };
+  }
+  if (segments.length === 2 && segments[0] === 'd' && segments[1] !== '') {
+    const id = decode(segments[1]!);
+    if (id !== undefined) return { name: 'dashboard', id };
+  }
+  return { name: 'not-found', path };
+}
+
+/**
+ * The hash that leads to a route; `parseRoute(routeHash(r))` gives `r` back.
+ * @example routeHash({ name: 'login', next: '/d/42' }) // '#/login?next=%2Fd%2F42'
+ */
+export function routeHash(route: Route): string {
+  switch (route.name) {
+    case 'list':
+      return '#/';
+    case 'login':
+      return route.next ? `#/login?${new URLSearchParams({ next: route.next })}` : '#/login';
+    case 'dashboard':
+      return `#/d/${encodeURIComponent(route.id)}`;
+    case 'not-found':
+      return `#${route.path}`;
+  }
+}
+
+/** The path part of a route's hash, used as the `next` target after login. */
+export function routePath(route: Route): string {
+  return routeHash(route).slice(1);
+}

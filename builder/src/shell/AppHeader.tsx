@@ -1,0 +1,46 @@
+import { Button, Flex, Layout, Switch, Tag, Typography, theme } from 'antd';
+import type { User } from '../api/types.ts';
+import { useLogout } from '../auth/useSession.ts';
+import { routeHash } from '../routing/route.ts';
+import { useThemeMode } from '../theme/useThemeMode.ts';
+
+/** Product name, theme toggle, the signed-in user with their role, and logout. */
+export function AppHeader({ user }: { user: User }) {
+  const { token } = theme.useToken();
+  const { mode, setMode } = useThemeMode();
+  const logout = useLogout();
+
+  return (
+    <Layout.Header
+      style={{
+        display: 'flex',
+        alignItems: 'center',
+        gap: 16,
+        paddingInline: 24,
+        background: token.colorBgContainer,
+        borderBottom: `1px solid ${token.colorBorderSecondary}`,
+      }}
+    >
+      <a href={routeHash({ name: 'list' })} style={{ color: token.colorText, fontSize: 18, fontWeight: 600 }}>
+        Nautilus
+      </a>
+      <Flex align="center" gap={12} style={{ marginLeft: 'auto' }}>
+        <Switch
+          data-testid="theme-toggle"
+          checked={mode === 'dark'}
+          checkedChildren="Dark"
+          unCheckedChildren="Light"
+          onChange={(dark) => setMode(dark ? 'dark' : 'light')}
+          aria-label="Dark theme"
+        />
+        <Typography.Text data-testid="current-user">{user.username}</Typography.Text>
+        <Tag data-testid="current-role" style={{ marginInlineEnd: 0 }}>
+          {user.role}
+        </Tag>
+        <Button data-testid="logout" size="small" loading={logout.isPending} onClick={() => logout.mutate()}>
+          Log out
+        </Button>
+      </Flex>
+    </Layout.Header>
+  );
+}

@@ -1,0 +1,66 @@
+import { NautilusError } from '@nautilus/sdk';
+
+/** The name user code is compiled under; error positions are read back from messages that carry it. */
+export const SCRIPT_NAME = 'user-code.js';
+
+// isolated-vm appends `[user-code.js:2:11]` to a SyntaxError's message; a thrown error's stack has `user-code.js:2:3`.
+const SYNTAX_POSITION = /\s*\[user-code\.js:(\d+):(\d+)\]$/;
+const STACK_POSITION = /user-code\.js:(\d+):(\d+)/;
+
+// isolated-vm's own messages: the only way it tells a time limit apart from an error the code threw.
+const TIMED_OUT = 'Script execution timed out.';
+
+export interface SandboxLimits {
+  memoryLimitMb: number;
+  timeoutMs: number;
+}
+
+/** A NautilusError for a SyntaxError raised while compiling user code, naming its line and column. */
+export function syntaxError(error: unknown): NautilusError {
+  const message = error instanceof Error ? error.message : String(error);
+  const match = SYNTAX_POSITION.exec(message);
+  const text = match ? message.slice(0, match.index) : message;
+  const where = match ? `at line ${match[1]}, column ${match[2]}` : 'at an unknown position';
+  return new NautilusError('VALIDATION', `Syntax error ${where}: ${text}. Fix the code and run it again.`, {
+    cause: error,
+    fields: [{ path: 'code', message: `${where}: ${text}` }],
+    details: match ? { line: Number(match[1]), column: Number(match[2]) } : {},
+  });
+}
+
+/**
+ * Maps what running user code threw to a NautilusError: the isolate's time limit, its memory limit
+ * (`disposedByLimit` is true when isolated-vm killed the isolate), or an error of the code itself.
+ */
+export function runError(error: unknown, limits: SandboxLimits, disposedByLimit: boolean): NautilusError {
+  if (disposedByLimit) return memoryError(limits, error);
+  if (error instanceof Error && error.message === TIMED_OUT) {
+    return new NautilusError(
+      'SANDBOX_TIMEOUT',
+      `The code ran longer than its ${limits.timeoutMs} ms limit and was stopped; look for an endless loop or do less work per call.`,
+      { cause: error, details: { timeoutMs: limits.timeoutMs } },
+    );
+  }
+  // `throw 42` arrives as 42: isolated-vm copies thrown primitives as they are.
+  if (!(error instanceof Error)) {
+    return new NautilusError('VALIDATION', `The code threw ${JSON.stringify(error) ?? String(error)}.`, {
+      cause: error,
+      details: { thrown: error },
+    });
+  }
+  const match = STACK_POSITION.exec(error.stack ?? '');
+  const where = match ? ` at line ${match[1]}, column ${match[2]}` : '';
+  return new NautilusError('VALIDATION', `The code threw ${error.name}${where}: ${error.message}`, {
+    cause: error,
+    details: match ? { line: Number(match[1]), column: Number(match[2]) } : {},
+  });
+}
+
+/** The error for a sandbox whose isolate was killed for exceeding its memory limit. */
+export function memoryError(limits: SandboxLimits, cause?: unknown): NautilusError {
+  return new NautilusError(
+    'SANDBOX_MEMORY',
+    `The code used more than its ${limits.memoryLimitMb} MB memory limit, so this sandbox was destroyed; create a new sandbox.`,
+    { cause, details: { memoryLimitMb: limits.memoryLimitMb } },
+  );
+}
