@@ -15,7 +15,15 @@ function run(title: string, command: string, args: string[]): boolean {
 const typecheck = run('type-check (tsc, every package)', 'pnpm', ['-r', '--no-bail', 'run', 'typecheck']);
 const lint = run('lint and format check (biome)', 'pnpm', ['exec', 'biome', 'check', '.']);
 rmSync(report, { force: true });
-run('tests (vitest)', 'pnpm', ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${report}`, ...extraArgs]);
+run('tests (vitest)', 'pnpm', [
+  'exec',
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile=${report}`,
+  ...extraArgs,
+]);
 
 let passed = 0;
 let failed = 0;
@@ -26,11 +34,16 @@ if (existsSync(report)) {
     numFailedTests: number;
     numPendingTests: number;
     numTodoTests: number;
-    numFailedTestSuites: number;
+    testResults: { name: string; status: string; assertionResults: { status: string }[] }[];
   };
   passed = results.numPassedTests;
-  // A suite that fails before its tests run (e.g. a database that cannot be reached) counts as a failure.
-  failed = results.numFailedTests + results.numFailedTestSuites;
+  // A file that fails without a failing test (an import error, a database that cannot be reached in a
+  // hook) counts as a failure too.
+  const brokenFiles = results.testResults.filter(
+    (file) => file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed'),
+  );
+  for (const file of brokenFiles) console.error(`failed outside any test: ${file.name}`);
+  failed = results.numFailedTests + brokenFiles.length;
   skipped = results.numPendingTests + results.numTodoTests;
 } else {
   failed = 1;

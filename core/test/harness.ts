@@ -80,7 +80,7 @@ export async function openHarness(database: TestDatabase): Promise<Harness> {
     const body = (await response.json()) as { result?: { data: unknown }; error?: CallResult['error'] };
     return {
       status: response.status,
-      data: body.result?.data,
+      data: body.result?.data as any,
       error: body.error as CallResult['error'],
       headers: response.headers,
     };

@@ -15,7 +15,11 @@ async function trpc(url: string, procedure: string, input: unknown, cookie?: str
     method === 'POST'
       ? await fetch(`${url}/trpc/${procedure}`, { method, headers, body: JSON.stringify(input) })
       : await fetch(`${url}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers });
-  return { status: response.status, cookie: response.headers.get('set-cookie')?.split(';')[0], body: (await response.json()) as any };
+  return {
+    status: response.status,
+    cookie: response.headers.get('set-cookie')?.split(';')[0],
+    body: (await response.json()) as any,
+  };
 }
 
 describe('the server process, end to end', () => {
@@ -45,11 +49,18 @@ describe('the server process, end to end', () => {
     expect(list.body.result.data.map((item: { title: string }) => item.title)).toEqual(['End to end']);
 
     const plugins = await trpc(server.url, 'plugins.list', undefined, cookie, 'GET');
-    expect(plugins.body.result.data.find((plugin: { id: string }) => plugin.id === 'nautilus.sim-market')).toMatchObject({ state: 'active', source: 'first-party' });
+    expect(plugins.body.result.data.find((plugin: { id: string }) => plugin.id === 'nautilus.sim-market')).toMatchObject({
+      state: 'active',
+      source: 'first-party',
+    });
     const bars = await trpc(
       server.url,
       'dataSources.query',
-      { dataSource: 'nautilus.sim-market/bars', params: { symbol: 'SIM:AAPL', timeframe: '1h' }, range: { from: '2025-03-03', to: '2025-03-08' } },
+      {
+        dataSource: 'nautilus.sim-market/bars',
+        params: { symbol: 'SIM:AAPL', timeframe: '1h' },
+        range: { from: '2025-03-03', to: '2025-03-08' },
+      },
       cookie,
       'GET',
     );
@@ -75,7 +86,10 @@ describe('the server process, end to end', () => {
 
   it('refuses to open the embedded database a running server holds', () => {
     expect(() =>
-      execFileSync(process.execPath, ['--no-node-snapshot', cli, 'users', 'create', 'second'], { env: { ...process.env, NAUTILUS_DATA_DIR: dataDir }, stdio: 'pipe' }),
+      execFileSync(process.execPath, ['--no-node-snapshot', cli, 'users', 'create', 'second'], {
+        env: { ...process.env, NAUTILUS_DATA_DIR: dataDir },
+        stdio: 'pipe',
+      }),
     ).toThrow(/is in use by process \d+/);
   });
 
@@ -83,12 +97,19 @@ describe('the server process, end to end', () => {
     await server?.stop();
     const help = execFileSync(process.execPath, [cli, '--help'], { encoding: 'utf8' });
     for (const command of ['start', 'plugins', 'users', 'apikeys']) expect(help).toContain(command);
-    const plugins = execFileSync(process.execPath, ['--no-node-snapshot', cli, 'plugins', 'list'], { encoding: 'utf8', env: { ...process.env, NAUTILUS_DATA_DIR: dataDir } });
-    expect(plugins).toMatch(/active {2}nautilus\.sim-market@\d+\.\d+\.\d+ {2}\(first-party\)/);
-    const created = execFileSync(process.execPath, ['--no-node-snapshot', cli, 'apikeys', 'create', '--user', 'admin', '--name', 'cli test'], {
+    const plugins = execFileSync(process.execPath, ['--no-node-snapshot', cli, 'plugins', 'list'], {
       encoding: 'utf8',
       env: { ...process.env, NAUTILUS_DATA_DIR: dataDir },
     });
+    expect(plugins).toMatch(/active {2}nautilus\.sim-market@\d+\.\d+\.\d+ {2}\(first-party\)/);
+    const created = execFileSync(
+      process.execPath,
+      ['--no-node-snapshot', cli, 'apikeys', 'create', '--user', 'admin', '--name', 'cli test'],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, NAUTILUS_DATA_DIR: dataDir },
+      },
+    );
     expect(created).toMatch(/nau_[0-9a-f-]{36}_[\w-]{43}/);
   });
 });

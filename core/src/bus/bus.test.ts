@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { REDIS_URL, skipRedis } from '../../test/redis.ts';
 import { createBus } from './create-bus.ts';
 import { MemoryBus } from './memory-bus.ts';
-import { RedisBus } from './redis-bus.ts';
+import type { RedisBus } from './redis-bus.ts';
 
 /** Subscribes, and once the subscription is live returns a promise of the first message. */
 async function nextMessage(bus: Bus, topic: string): Promise<{ first: Promise<{ message: unknown; topic: string }> }> {

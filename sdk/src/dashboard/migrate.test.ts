@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkDashboard, type DashboardDocument, isNautilusError, migrateDashboard } from '../index.ts';
-
-const v0 = JSON.parse(readFileSync(new URL('./fixtures/v0-dashboard.json', import.meta.url), 'utf8'));
+import v0 from './fixtures/v0-dashboard.json' with { type: 'json' };
 
 describe('migrateDashboard', () => {
   it('migrates the synthetic v0 fixture to a v1 document on the 24-column grid', () => {
