@@ -1,0 +1,62 @@
+import type { JsonSchema, PluginManifest } from '@nautilus/sdk';
+import { TIMEFRAMES } from '@nautilus/sdk';
+import { assetClasses } from './instrument.ts';
+import { instruments } from './instruments.ts';
+
+/** Params of the `bars` source: which instrument and which bar size. */
+export const barsQuerySchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['symbol', 'timeframe'],
+  properties: {
+    symbol: {
+      type: 'string',
+      enum: instruments.map((instrument) => instrument.symbol),
+      'x-widget': 'instrument',
+      title: 'Instrument',
+    },
+    timeframe: { enum: TIMEFRAMES, default: '1h', 'x-widget': 'timeframe', title: 'Timeframe' },
+  },
+};
+
+/** Params of the `instruments` source: an optional asset-class filter. */
+export const instrumentsQuerySchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    assetClass: { type: 'string', enum: assetClasses, title: 'Asset class' },
+  },
+};
+
+export const manifest: PluginManifest = {
+  id: 'nautilus.sim-market',
+  name: 'Simulated market',
+  version: '0.1.0',
+  engine: '^0.1.0',
+  description:
+    'A deterministic simulated market that works offline: seeded OHLCV bars from 2000 to now for US stocks, ETFs, ' +
+    'an index, FX, crypto and CME futures, with real trading sessions and DST. The same request always returns the same bars.',
+  permissions: { network: [], secrets: [] },
+  contributes: {
+    dataSources: [
+      {
+        id: 'bars',
+        name: 'Simulated bars',
+        description:
+          'OHLCV bars (1m to 1d) of one simulated instrument; larger bars aggregate the 1m bars exactly. ' +
+          'When the range holds more than maxPoints bars, the most recent maxPoints are returned.',
+        frames: ['ohlcv'],
+        querySchema: barsQuerySchema,
+        streaming: false,
+      },
+      {
+        id: 'instruments',
+        name: 'Simulated instruments',
+        description: 'The instruments the simulated market offers: symbol, name, asset class, currency, session and tick size.',
+        frames: ['table'],
+        querySchema: instrumentsQuerySchema,
+        streaming: false,
+      },
+    ],
+  },
+};
