@@ -26,10 +26,10 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
     stderr += chunk;
   });
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`server did not start in ${timeoutMs} ms:\n${stdout}\n${stderr}`)),
-      timeoutMs,
-    );
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start in ${timeoutMs} ms:\n${stdout}\n${stderr}`));
+    }, timeoutMs);
     const check = () => {
       const match = /"url":"(http:\/\/[^"]+)"[^\n]*"msg":"Nautilus is listening"/.exec(stdout);
       if (match) {
