@@ -2,7 +2,14 @@ export type { Bus, BusHandler, BusMessage } from './bus.ts';
 export type { ComputeKernel, ComputeKernelDescriptor, KernelBuffers } from './contributions/compute-kernel.ts';
 export type { DataQuery, DataSource, DataSourceDescriptor } from './contributions/data-source.ts';
 export type { RiskModel, RiskModelDescriptor, RiskPosition, RiskRequest, RiskResult } from './contributions/risk-model.ts';
-export type { HTMLElementLike, WidgetDescriptor, WidgetImplementation, WidgetProps } from './contributions/widget.ts';
+export {
+  defineWidgets,
+  type WidgetBundle,
+  type WidgetDescriptor,
+  type WidgetImplementation,
+  type WidgetInstance,
+  type WidgetProps,
+} from './contributions/widget.ts';
 export { checkDashboard } from './dashboard/check.ts';
 export {
   DASHBOARD_SCHEMA_VERSION,

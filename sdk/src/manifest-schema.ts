@@ -51,7 +51,7 @@ export const pluginManifestSchema: JsonSchema = {
           items: {
             type: 'object',
             additionalProperties: false,
-            required: ['id', 'name', 'accepts', 'defaultSize', 'optionsSchema'],
+            required: ['id', 'name', 'accepts', 'defaultSize', 'optionsSchema', 'bundle'],
             properties: {
               id: localId,
               name: text(100),
@@ -67,7 +67,11 @@ export const pluginManifestSchema: JsonSchema = {
                 },
               },
               optionsSchema: anySchema,
-              bundle: { type: 'string', pattern: '^[^/.][^:]*\\.m?js$', description: 'relative path to an ES module' },
+              bundle: {
+                type: 'string',
+                pattern: '^(?!/)(?!.*\\.\\.)[A-Za-z0-9_./-]+\\.m?js$',
+                description: 'path of an ES module inside the plugin package, such as dist/widgets.js',
+              },
             },
           },
         },

@@ -4,6 +4,7 @@ import { dashboardsRouter } from './routers/dashboards.ts';
 import { dataSourcesRouter } from './routers/data-sources.ts';
 import { pluginsRouter } from './routers/plugins.ts';
 import { usersRouter } from './routers/users.ts';
+import { widgetsRouter } from './routers/widgets.ts';
 import { router } from './trpc.ts';
 
 /** The whole API, mounted at /trpc; procedures are named `<area>.<verb>`. */
@@ -12,6 +13,7 @@ export const appRouter = router({
   dashboards: dashboardsRouter,
   plugins: pluginsRouter,
   dataSources: dataSourcesRouter,
+  widgets: widgetsRouter,
   users: usersRouter,
   apiKeys: apiKeysRouter,
 });

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { extname, join, relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Hono } from 'hono';
@@ -7,6 +7,16 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { createRequestContext, type Services } from '../api/context.ts';
 import { appRouter } from '../api/router.ts';
+
+const ASSET_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
 
 /** Largest API request body: a dashboard document is at most 1 MB, with room for the envelope. */
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -62,6 +72,18 @@ export function createApp(services: Services): Hono {
       router: appRouter,
       createContext: ({ resHeaders }) => createRequestContext(services, c.req.raw, resHeaders),
     });
+  });
+
+  // Widget bundles of active plugins, for logged-in users only.
+  app.get('/plugins/:pluginId/*', async (c) => {
+    const context = await createRequestContext(services, c.req.raw, new Headers());
+    if (!context.user) return c.text('Log in to load plugin assets.\n', 401);
+    const pluginId = c.req.param('pluginId');
+    const path = decodeURIComponent(c.req.path.slice(`/plugins/${pluginId}/`.length));
+    const file = services.plugins.assetPath(pluginId, path);
+    if (!file) return c.text(`No asset ${path} in plugin ${pluginId}.\n`, 404);
+    const type = ASSET_TYPES[extname(file)] ?? 'application/octet-stream';
+    return c.body(readFileSync(file), 200, { 'content-type': type, 'cache-control': 'private, max-age=3600' });
   });
 
   const { builderDir } = services.config;

@@ -1,4 +1,5 @@
-import { basename } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   type Bus,
@@ -11,6 +12,7 @@ import {
   type PluginContributions,
   type PluginDefinition,
   type PluginManifest,
+  type WidgetDescriptor,
 } from '@nautilus/sdk';
 import type { Logger } from 'pino';
 import { schemaIssues } from '../validation/json-schema-validator.ts';
@@ -48,6 +50,7 @@ export interface PluginStatus {
 }
 
 interface ActivePlugin {
+  dir: string;
   definition: PluginDefinition;
   manifest: PluginManifest;
   contributions: PluginContributions;
@@ -92,6 +95,37 @@ export class PluginHost {
         descriptor,
       })),
     );
+  }
+
+  /** Every widget of every active plugin, with its panel type `<pluginId>/<id>` and bundle URL. */
+  widgets(): { type: string; pluginId: string; pluginVersion: string; bundleUrl: string; descriptor: WidgetDescriptor }[] {
+    return [...this.#active.values()].flatMap(({ manifest }) =>
+      (manifest.contributes.widgets ?? []).map((descriptor) => ({
+        type: `${manifest.id}/${descriptor.id}`,
+        pluginId: manifest.id,
+        pluginVersion: manifest.version,
+        // The version in the URL lets browsers cache a bundle until the plugin is upgraded.
+        bundleUrl: `/plugins/${manifest.id}/${descriptor.bundle}?v=${encodeURIComponent(manifest.version)}`,
+        descriptor,
+      })),
+    );
+  }
+
+  /**
+   * The file behind `/plugins/<pluginId>/<path>`, if it lies in the folder of one of the plugin's
+   * declared widget bundles (its chunks sit beside it); undefined otherwise, so no other file of a
+   * plugin package is ever served.
+   */
+  assetPath(pluginId: string, path: string): string | undefined {
+    const plugin = this.#active.get(pluginId);
+    if (!plugin) return undefined;
+    const file = resolve(plugin.dir, path);
+    const allowed = (plugin.manifest.contributes.widgets ?? []).some((widget) => {
+      const folder = dirname(resolve(plugin.dir, widget.bundle));
+      const inside = relative(folder, file);
+      return inside !== '' && !inside.startsWith('..') && !inside.startsWith(sep);
+    });
+    return allowed && existsSync(file) ? file : undefined;
   }
 
   /** Validates the params against the source's query schema, runs the query with a timeout, checks the frames. */
@@ -184,6 +218,7 @@ export class PluginHost {
         });
       }
       manifest = checkManifest(definition.manifest, coreVersion, dir);
+      checkWidgetBundles(manifest, dir);
       const id = manifest.id;
       if (this.#active.has(id) || this.#statuses.some((status) => status.id === id)) {
         throw new NautilusError(
@@ -204,7 +239,7 @@ export class PluginHost {
       const declared = manifest;
       const contributions = await withTimeout(`Plugin ${id} setup`, setupTimeoutMs, () => definition.setup(context), id);
       checkContributions(declared, contributions);
-      this.#active.set(id, { definition, manifest, contributions });
+      this.#active.set(id, { dir, definition, manifest, contributions });
       this.#record(dir, source, manifest, started, null);
       logger.info({ plugin: id, version: manifest.version, ms: Math.round(performance.now() - started) }, 'plugin loaded');
     } catch (error) {
@@ -234,6 +269,23 @@ export class PluginHost {
       contributes: manifest?.contributes ?? {},
       permissions: manifest?.permissions ?? null,
     });
+  }
+}
+
+/** A declared widget bundle must exist: a plugin that ships widgets ships them built. */
+function checkWidgetBundles(manifest: PluginManifest, dir: string): void {
+  const fields: FieldIssue[] = [];
+  (manifest.contributes.widgets ?? []).forEach((widget, index) => {
+    if (!existsSync(resolve(dir, widget.bundle))) {
+      fields.push({
+        path: `manifest.contributes.widgets[${index}].bundle`,
+        message: `${widget.bundle} does not exist in ${dir}; build the plugin`,
+      });
+    }
+  });
+  if (fields.length) {
+    const list = fields.map((field) => `${field.path}: ${field.message}`).join('; ');
+    throw new NautilusError('PLUGIN_INVALID', `Plugin ${manifest.id} is missing files: ${list}`, { fields, plugin: manifest.id });
   }
 }
 
