@@ -59,29 +59,65 @@ ensure_builder_bundle() {
   pnpm --filter @nautilus/builder run build >&2
 }
 
+ensure_plugin_bundles() {
+  # Plugins that ship browser code (widgets) build it with their own "build" script, as a
+  # third-party plugin would before publishing; rebuilt only when the plugin's sources changed.
+  local dir name
+  for dir in plugins/*/; do
+    dir="${dir%/}"
+    grep -q '"build"' "$dir/package.json" 2>/dev/null || continue
+    if [ -f "$dir/dist/.built" ] && [ -z "$(find "$dir" sdk/src -newer "$dir/dist/.built" \
+        \( -path '*/node_modules' -o -path '*/dist' \) -prune -o -type f -print -quit)" ]; then
+      continue
+    fi
+    name="$(node -p "require('./$dir/package.json').name")"
+    say "building $name"
+    pnpm --filter "$name" run build >&2
+    touch "$dir/dist/.built"
+  done
+}
+
+ensure_chromium() {
+  # Browser tests and benchmarks use Debian's Chromium; no tool downloads a browser of its own.
+  [ -x /usr/bin/chromium ] && return
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing Chromium from Debian (apt-get install chromium)"
+    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >&2
+  else
+    say "browser tests need Chromium at /usr/bin/chromium: run 'sudo apt-get install -y chromium'"
+    exit 1
+  fi
+}
+
 ensure_toolchain
 case "${1:-}" in
   start)
     shift
     ensure_dependencies
+    ensure_plugin_bundles
     ensure_builder_bundle
     exec node --no-node-snapshot core/src/cli.ts start "$@"
     ;;
   cli)
     shift
     ensure_dependencies
+    ensure_plugin_bundles
     exec node --no-node-snapshot core/src/cli.ts "$@"
     ;;
   test)
     shift
     ensure_dependencies
+    ensure_plugin_bundles
     ensure_builder_bundle
+    ensure_chromium
     exec node scripts/run-tests.ts "$@"
     ;;
   bench)
     shift
     ensure_dependencies
+    ensure_plugin_bundles
     ensure_builder_bundle
+    ensure_chromium
     exec node --no-node-snapshot scripts/run-bench.ts "$@"
     ;;
   *)

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
 const report = '.vitest-report.json';
+const browserReport = 'builder/.playwright-report.json';
 const extraArgs = process.argv.slice(2);
 
 function run(title: string, command: string, args: string[]): boolean {
@@ -24,6 +25,9 @@ run('tests (vitest)', 'pnpm', [
   `--outputFile=${report}`,
   ...extraArgs,
 ]);
+
+rmSync(browserReport, { force: true });
+run('browser tests (Playwright, Debian Chromium, the real server)', 'pnpm', ['--filter', '@nautilus/builder', 'exec', 'playwright', 'test']);
 
 let passed = 0;
 let failed = 0;
@@ -48,6 +52,17 @@ if (existsSync(report)) {
 } else {
   failed = 1;
   console.error('vitest wrote no report');
+}
+if (existsSync(browserReport)) {
+  const { stats } = JSON.parse(readFileSync(browserReport, 'utf8')) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  };
+  passed += stats.expected + stats.flaky;
+  failed += stats.unexpected;
+  skipped += stats.skipped;
+} else {
+  failed += 1;
+  console.error('Playwright wrote no report');
 }
 if (!typecheck) failed += 1;
 if (!lint) failed += 1;

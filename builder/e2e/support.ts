@@ -1,0 +1,106 @@
+import { type APIRequestContext, expect, type Locator, type Page, request as playwrightRequest } from '@playwright/test';
+
+export const ADMIN_PASSWORD = process.env.NAUTILUS_E2E_ADMIN_PASSWORD as string;
+export const USER_PASSWORD = 'e2e user password 42';
+const baseURL = `http://127.0.0.1:${process.env.NAUTILUS_E2E_PORT}`;
+
+/** An API client logged in as `username` (cookies kept in its own context). */
+export async function apiAs(username: string, password: string): Promise<Api> {
+  const request = await playwrightRequest.newContext({ baseURL });
+  const api = new Api(request);
+  const login = await api.call('auth.login', { username, password });
+  expect(login.status, `login as ${username}`).toBe(200);
+  return api;
+}
+
+export class Api {
+  readonly request: APIRequestContext;
+  constructor(request: APIRequestContext) {
+    this.request = request;
+  }
+  async call(procedure: string, input?: unknown, method: 'GET' | 'POST' = /\.(get|list|history|me)$/.test(procedure) ? 'GET' : 'POST') {
+    const response =
+      method === 'POST'
+        ? await this.request.post(`/trpc/${procedure}`, { data: input ?? null })
+        : await this.request.get(`/trpc/${procedure}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`);
+    const body = await response.json();
+    return { status: response.status(), data: body.result?.data, error: body.error };
+  }
+  async createUser(username: string, role: 'viewer' | 'editor' | 'admin') {
+    const result = await this.call('users.create', { username, password: USER_PASSWORD, role });
+    expect([200, 409]).toContain(result.status);
+  }
+  async createDashboard(document: unknown): Promise<string> {
+    const result = await this.call('dashboards.create', { document });
+    expect(result.status, JSON.stringify(result.error)).toBe(200);
+    return result.data.id;
+  }
+}
+
+export async function loginUi(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/#/login');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('current-user')).toContainText(username);
+}
+
+/** Chooses `text` in the antd Select (or Segmented) with this test id. */
+export async function choose(page: Page, testId: string, text: string): Promise<void> {
+  const field = page.getByTestId(testId);
+  if ((await field.locator('.ant-segmented-item').count()) > 0) {
+    await field.locator('.ant-segmented-item').filter({ hasText: new RegExp(`^${text}$`) }).click();
+    return;
+  }
+  await field.click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${escape(text)}$`) }).first().click();
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Counts clearly green and clearly red opaque pixels on the canvases inside `panel`: drawn candles. */
+export async function candlePixels(panel: Locator): Promise<{ green: number; red: number; canvases: number }> {
+  return panel.locator('canvas').evaluateAll((canvases) => {
+    let green = 0;
+    let red = 0;
+    for (const canvas of canvases as HTMLCanvasElement[]) {
+      const context = canvas.getContext('2d');
+      if (!context || canvas.width === 0 || canvas.height === 0) continue;
+      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+      for (let i = 0; i < data.length; i += 4) {
+        const r = data[i] as number;
+        const g = data[i + 1] as number;
+        if ((data[i + 3] as number) < 200) continue;
+        if (g > r + 40 && g > 100) green++;
+        else if (r > g + 60 && r > 150) red++;
+      }
+    }
+    return { green, red, canvases: canvases.length };
+  });
+}
+
+/** A checksum of every pixel on the panel's canvases: changes when the chart draws other data. */
+export async function canvasFingerprint(panel: Locator): Promise<number> {
+  return panel.locator('canvas').evaluateAll((canvases) => {
+    let hash = 0;
+    for (const canvas of canvases as HTMLCanvasElement[]) {
+      const context = canvas.getContext('2d');
+      if (!context || canvas.width === 0) continue;
+      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+      for (let i = 0; i < data.length; i += 97) hash = (hash * 31 + (data[i] as number)) >>> 0;
+    }
+    return hash;
+  });
+}
+
+export function panelDocument(id: string, type: string, gridPos: { x: number; y: number; w: number; h: number }, extra: Record<string, unknown> = {}) {
+  return { id, type, pluginVersion: '0.1.0', title: id, gridPos, options: {}, ...extra };
+}
+
+export function barsQuery(symbol: string, timeframe: string) {
+  return { dataSource: 'nautilus.sim-market/bars', params: { symbol, timeframe } };
+}
+
+export function dashboardDocument(title: string, panels: unknown[], variables: unknown[] = []) {
+  return { schemaVersion: 1, title, tags: [], variables, timeRange: { from: 'now-90d', to: 'now' }, refresh: 'off', panels };
+}
