@@ -27,7 +27,13 @@ run('tests (vitest)', 'pnpm', [
 ]);
 
 rmSync(browserReport, { force: true });
-run('browser tests (Playwright, Debian Chromium, the real server)', 'pnpm', ['--filter', '@nautilus/builder', 'exec', 'playwright', 'test']);
+run('browser tests (Playwright, Debian Chromium, the real server)', 'pnpm', [
+  '--filter',
+  '@nautilus/builder',
+  'exec',
+  'playwright',
+  'test',
+]);
 
 let passed = 0;
 let failed = 0;

@@ -15,7 +15,9 @@ test('builds a dashboard by drag and drop, and it survives a reload', async ({ p
 
   await page.getByTestId('mode-toggle').click();
   await expect(page.getByTestId('palette')).toBeVisible();
-  await page.getByTestId(`palette-item-${CANDLES}`).dragTo(page.getByTestId('dashboard-canvas'), { targetPosition: { x: 80, y: 40 } });
+  await page
+    .getByTestId(`palette-item-${CANDLES}`)
+    .dragTo(page.getByTestId('dashboard-canvas'), { targetPosition: { x: 80, y: 40 } });
   const chart = page.locator(`[data-panel-type="${CANDLES}"]`);
   await expect(chart).toHaveCount(1);
   const chartId = ((await chart.getAttribute('data-testid')) as string).replace('panel-', '');
@@ -28,7 +30,9 @@ test('builds a dashboard by drag and drop, and it survives a reload', async ({ p
   await expect.poll(async () => (await candlePixels(chart)).green, { message: 'green candles drawn' }).toBeGreaterThan(100);
   expect((await candlePixels(chart)).red).toBeGreaterThan(100);
 
-  await page.getByTestId(`palette-item-${STAT}`).dragTo(page.getByTestId('dashboard-canvas'), { targetPosition: { x: 1100, y: 40 } });
+  await page
+    .getByTestId(`palette-item-${STAT}`)
+    .dragTo(page.getByTestId('dashboard-canvas'), { targetPosition: { x: 1100, y: 40 } });
   await page.getByTestId(`palette-item-${TABLE}`).click();
   const stat = page.locator(`[data-panel-type="${STAT}"]`);
   const table = page.locator(`[data-panel-type="${TABLE}"]`);
@@ -74,6 +78,9 @@ test('builds a dashboard by drag and drop, and it survives a reload', async ({ p
   const id = list.data.find((item: { title: string }) => item.title === 'Built by dragging').id;
   const document = (await admin.call('dashboards.get', { id })).data.document;
   const storedChart = document.panels.find((panel: { type: string }) => panel.type === CANDLES);
-  expect(storedChart.query).toEqual({ dataSource: 'nautilus.sim-market/bars', params: expect.objectContaining({ symbol: 'SIM:AAPL', timeframe: '1h' }) });
+  expect(storedChart.query).toEqual({
+    dataSource: 'nautilus.sim-market/bars',
+    params: expect.objectContaining({ symbol: 'SIM:AAPL', timeframe: '1h' }),
+  });
   expect(document.panels.map((panel: { type: string }) => panel.type).sort()).toEqual([CANDLES, STAT, TABLE].sort());
 });

@@ -3,8 +3,8 @@ import {
   ADMIN_PASSWORD,
   apiAs,
   barsQuery,
-  canvasFingerprint,
   candlePixels,
+  canvasFingerprint,
   choose,
   dashboardDocument,
   loginUi,
@@ -19,7 +19,14 @@ test('changing $symbol re-queries and redraws the chart with other data', async 
   const id = await admin.createDashboard(
     dashboardDocument(
       'Variables',
-      [panelDocument('chart', 'nautilus.widgets-core/candlestick', { x: 0, y: 0, w: 16, h: 12 }, { query: barsQuery('$symbol', '1d') })],
+      [
+        panelDocument(
+          'chart',
+          'nautilus.widgets-core/candlestick',
+          { x: 0, y: 0, w: 16, h: 12 },
+          { query: barsQuery('$symbol', '1d') },
+        ),
+      ],
       symbolVariable,
     ),
   );
@@ -45,7 +52,9 @@ test('a second save of the same version gets the conflict message and the first 
   const admin = await apiAs('admin', ADMIN_PASSWORD);
   await admin.createUser('editor-two', 'editor');
   const id = await admin.createDashboard(
-    dashboardDocument('Shared desk', [panelDocument('note', 'nautilus.widgets-core/text', { x: 0, y: 0, w: 8, h: 4 }, { options: { markdown: 'hello' } })]),
+    dashboardDocument('Shared desk', [
+      panelDocument('note', 'nautilus.widgets-core/text', { x: 0, y: 0, w: 8, h: 4 }, { options: { markdown: 'hello' } }),
+    ]),
   );
   const first = await (await browser.newContext()).newPage();
   const second = await (await browser.newContext()).newPage();
@@ -82,7 +91,12 @@ test('a viewer cannot edit, and a widget that throws shows its error in its own 
     dashboardDocument('Mixed', [
       panelDocument('boom', 'test.broken-widget/boom', { x: 0, y: 0, w: 8, h: 6 }),
       panelDocument('last', 'nautilus.widgets-core/stat', { x: 8, y: 0, w: 6, h: 6 }, { query: barsQuery('SIM:MSFT', '1d') }),
-      panelDocument('chart', 'nautilus.widgets-core/candlestick', { x: 14, y: 0, w: 10, h: 10 }, { query: barsQuery('SIM:SPY', '1d') }),
+      panelDocument(
+        'chart',
+        'nautilus.widgets-core/candlestick',
+        { x: 14, y: 0, w: 10, h: 10 },
+        { query: barsQuery('SIM:SPY', '1d') },
+      ),
     ]),
   );
   await loginUi(page, 'viewer-one', USER_PASSWORD);

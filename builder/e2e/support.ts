@@ -18,11 +18,17 @@ export class Api {
   constructor(request: APIRequestContext) {
     this.request = request;
   }
-  async call(procedure: string, input?: unknown, method: 'GET' | 'POST' = /\.(get|list|history|me)$/.test(procedure) ? 'GET' : 'POST') {
+  async call(
+    procedure: string,
+    input?: unknown,
+    method: 'GET' | 'POST' = /\.(get|list|history|me)$/.test(procedure) ? 'GET' : 'POST',
+  ) {
     const response =
       method === 'POST'
         ? await this.request.post(`/trpc/${procedure}`, { data: input ?? null })
-        : await this.request.get(`/trpc/${procedure}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`);
+        : await this.request.get(
+            `/trpc/${procedure}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`,
+          );
     const body = await response.json();
     return { status: response.status(), data: body.result?.data, error: body.error };
   }
@@ -49,11 +55,18 @@ export async function loginUi(page: Page, username: string, password: string): P
 export async function choose(page: Page, testId: string, text: string): Promise<void> {
   const field = page.getByTestId(testId);
   if ((await field.locator('.ant-segmented-item').count()) > 0) {
-    await field.locator('.ant-segmented-item').filter({ hasText: new RegExp(`^${text}$`) }).click();
+    await field
+      .locator('.ant-segmented-item')
+      .filter({ hasText: new RegExp(`^${text}$`) })
+      .click();
     return;
   }
   await field.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${escape(text)}$`) }).first().click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: new RegExp(`^${escape(text)}$`) })
+    .first()
+    .click();
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -93,7 +106,12 @@ export async function canvasFingerprint(panel: Locator): Promise<number> {
   });
 }
 
-export function panelDocument(id: string, type: string, gridPos: { x: number; y: number; w: number; h: number }, extra: Record<string, unknown> = {}) {
+export function panelDocument(
+  id: string,
+  type: string,
+  gridPos: { x: number; y: number; w: number; h: number },
+  extra: Record<string, unknown> = {},
+) {
   return { id, type, pluginVersion: '0.1.0', title: id, gridPos, options: {}, ...extra };
 }
 

@@ -1,5 +1,5 @@
+import type { ServerProcess } from '../src/testing/server-process.ts';
 import { sampleDocument } from '../test/harness.ts';
-import type { ServerProcess } from '../test/server-process.ts';
 import { quantile } from './stats.ts';
 
 const PASSWORD = 'benchmark password 0123';

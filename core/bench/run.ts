@@ -1,7 +1,8 @@
 // `npm run bench` (core part): end-to-end figures over HTTP against the real server process, on
 // embedded PGlite and on PostgreSQL in the same run. Prints tables; asserts nothing.
+
+import { startServerProcess } from '../src/testing/server-process.ts';
 import { dialects } from '../test/databases.ts';
-import { startServerProcess } from '../test/server-process.ts';
 import { barsOverHttp, benchAdminEnv, dashboardSaves, login } from './http-api.bench.ts';
 import { printTable } from './stats.ts';
 

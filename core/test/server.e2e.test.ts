@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type ServerProcess, startServerProcess } from './server-process.ts';
+import { type ServerProcess, startServerProcess } from '../src/testing/server-process.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'nautilus-e2e-'));
 const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));

@@ -4,6 +4,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import { createRequestContext, type Services } from '../api/context.ts';
 import { appRouter } from '../api/router.ts';
@@ -73,6 +74,10 @@ export function createApp(services: Services): Hono {
       createContext: ({ resHeaders }) => createRequestContext(services, c.req.raw, resHeaders),
     });
   });
+
+  // Code and styles are compressed; API answers are not (on loopback gzip costs more than it saves).
+  app.use('/assets/*', compress());
+  app.use('/plugins/*', compress());
 
   // Widget bundles of active plugins, for logged-in users only.
   app.get('/plugins/:pluginId/*', async (c) => {
