@@ -1,0 +1,88 @@
+import type { WidgetImplementation, WidgetProps } from '@nautilus/sdk';
+import { type StatOptions, statDescriptor, statOptionsSchema } from '../../descriptors/stat.ts';
+import { afterPaint } from '../shared/after-paint.ts';
+import { expectFrames } from '../shared/expect-frames.ts';
+import { formatNumber, formatSignedNumber, formatSignedPercent } from '../shared/format.ts';
+import { resolveOptions } from '../shared/resolve-options.ts';
+import { applyTheme, createRoot, NO_DATA_MESSAGE, setMessage } from '../shared/widget-root.ts';
+import { readStat, statChange } from './stat-reading.ts';
+
+const ACCEPTS = ['scalar', 'ohlcv', 'timeseries'] as const;
+
+/** One big number with its change: green and ▲ when up, red and ▼ when down (colour is not the only cue). */
+export const stat: WidgetImplementation = {
+  async mount(element, initial) {
+    expectFrames(statDescriptor.id, ACCEPTS, initial.frames);
+    const document = element.ownerDocument;
+    const root = createRoot(element, 'stat');
+    const tile = document.createElement('div');
+    tile.className = 'nwc-stat';
+    const label = document.createElement('div');
+    label.className = 'nwc-stat-label';
+    const value = document.createElement('div');
+    value.className = 'nwc-stat-value';
+    const change = document.createElement('div');
+    change.className = 'nwc-stat-change';
+    tile.append(label, value, change);
+    root.append(tile);
+    let size = { width: initial.width, height: initial.height };
+
+    const fit = () => {
+      // The value takes what the tile allows: 40 % of its height, or its width shared by the characters.
+      const characters = Math.max(4, value.textContent?.length ?? 0);
+      const fontSize = Math.max(14, Math.min(size.height * 0.4, (size.width * 0.9) / (characters * 0.6), 96));
+      value.style.fontSize = `${Math.round(fontSize)}px`;
+      change.style.fontSize = `${Math.round(Math.max(12, Math.min(fontSize * 0.32, 20)))}px`;
+    };
+
+    const render = (props: WidgetProps) => {
+      const frame = expectFrames(statDescriptor.id, ACCEPTS, props.frames)[0];
+      const options = resolveOptions<StatOptions>(statOptionsSchema, props.options);
+      applyTheme(root, props.theme);
+      size = { width: props.width, height: props.height };
+      const reading = frame ? readStat(frame) : null;
+      setMessage(root, reading ? null : NO_DATA_MESSAGE);
+      tile.hidden = !reading;
+      if (!reading) return;
+      label.textContent = options.label || reading.label || '';
+      label.hidden = label.textContent === '';
+      const suffix = options.suffix || (reading.unit ? ` ${reading.unit}` : '');
+      value.textContent = `${options.prefix}${formatNumber(reading.value, options.decimals)}${suffix}`;
+      renderChange(change, options, statChange(reading.value, reading.previous));
+      fit();
+    };
+
+    const view = document.defaultView as Window;
+    render(initial);
+    await afterPaint(view);
+    return {
+      update(props) {
+        render(props);
+        return afterPaint(view);
+      },
+      resize(width, height) {
+        size = { width, height };
+        fit();
+      },
+      destroy() {
+        root.remove();
+      },
+    };
+  },
+};
+
+function renderChange(element: HTMLElement, options: StatOptions, change: ReturnType<typeof statChange>): void {
+  element.hidden = !options.showChange || !change;
+  if (element.hidden || !change) return;
+  const arrow = element.ownerDocument.createElement('span');
+  arrow.setAttribute('aria-hidden', 'true');
+  arrow.textContent = change.direction === 'up' ? '▲ ' : change.direction === 'down' ? '▼ ' : '';
+  const percent = change.percent === undefined ? '' : ` (${formatSignedPercent(change.percent)})`;
+  const text = element.ownerDocument.createElement('span');
+  text.className = 'nwc-stat-change-text';
+  text.textContent = `${formatSignedNumber(change.absolute, options.decimals)}${percent}`;
+  element.replaceChildren(arrow, text);
+  element.dataset.direction = change.direction;
+  element.style.color =
+    change.direction === 'up' ? options.upColor : change.direction === 'down' ? options.downColor : 'var(--nwc-muted)';
+}

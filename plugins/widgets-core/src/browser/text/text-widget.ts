@@ -1,0 +1,43 @@
+import type { WidgetImplementation, WidgetProps } from '@nautilus/sdk';
+import { type TextOptions, textOptionsSchema } from '../../descriptors/text.ts';
+import { afterPaint } from '../shared/after-paint.ts';
+import { resolveOptions } from '../shared/resolve-options.ts';
+import { applyTheme, createRoot } from '../shared/widget-root.ts';
+
+/**
+ * Markdown notes; marked and DOMPurify load with the first text panel, not with the bundle. It takes no
+ * data, so frames a misconfigured panel passes are ignored rather than refused.
+ */
+export const text: WidgetImplementation = {
+  async mount(element, initial) {
+    const { renderMarkdown } = await import('./markdown.ts');
+    const root = createRoot(element, 'text');
+    const body = element.ownerDocument.createElement('div');
+    body.className = 'nwc-text';
+    root.append(body);
+    let shown: string | undefined;
+
+    const render = (props: WidgetProps) => {
+      const { markdown } = resolveOptions<TextOptions>(textOptionsSchema, props.options);
+      applyTheme(root, props.theme);
+      if (markdown !== shown) body.replaceChildren(renderMarkdown(markdown, element.ownerDocument));
+      shown = markdown;
+    };
+
+    const view = element.ownerDocument.defaultView as Window;
+    render(initial);
+    await afterPaint(view);
+    return {
+      update(props) {
+        render(props);
+        return afterPaint(view);
+      },
+      resize() {
+        // Text reflows and scrolls through CSS.
+      },
+      destroy() {
+        root.remove();
+      },
+    };
+  },
+};

@@ -1,0 +1,9 @@
+// The browser bundle (built to dist/widgets.js): the builder imports it and mounts these by widget id.
+import { defineWidgets } from '@nautilus/sdk';
+import { candlestick } from './browser/candlestick/candlestick-widget.ts';
+import { line } from './browser/line/line-widget.ts';
+import { stat } from './browser/stat/stat-widget.ts';
+import { table } from './browser/table/table-widget.ts';
+import { text } from './browser/text/text-widget.ts';
+
+export default defineWidgets({ widgets: { candlestick, line, table, stat, text } });
