@@ -1,1 +1,15 @@
+export { compileStrategy } from './compile/compile-strategy.ts';
+export type { CompiledStrategy, StrategyDiagnostic } from './compile/compiled-strategy.ts';
+export type { RunCounters, StrategyDescription, TradeStats } from './engine/index.ts';
+export { computeMetrics, type MetricsInput } from './metrics/compute-metrics.ts';
+export { drawdownCurve } from './metrics/drawdown.ts';
+export { defaultPeriodsPerYear } from './metrics/periods-per-year.ts';
+export { describeStrategy } from './run/describe-strategy.ts';
+export type { BarColumns } from './run/pack-bars.ts';
+export { resolveBacktestConfig } from './run/resolve-config.ts';
+export { type BacktestOptions, type BacktestProgress, runBacktest } from './run/run-backtest.ts';
+export { DEFAULT_LIMITS, type RunLimits } from './run/run-limits.ts';
+export type { RunnerUpdate } from './run/runner-update.ts';
+export { createStrategyRunner, type StrategyRunner, type StrategyRunnerOptions } from './run/strategy-runner.ts';
+export type { RunUsage } from './run/strategy-session.ts';
 export { createSandbox, type Sandbox, type SandboxOptions } from './sandbox.ts';

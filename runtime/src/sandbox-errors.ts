@@ -10,6 +10,11 @@ const STACK_POSITION = /user-code\.js:(\d+):(\d+)/;
 // isolated-vm's own messages: the only way it tells a time limit apart from an error the code threw.
 const TIMED_OUT = 'Script execution timed out.';
 
+/** True for the error isolated-vm raises when a call ran past its `timeout`. */
+export function isTimeout(error: unknown): boolean {
+  return error instanceof Error && error.message === TIMED_OUT;
+}
+
 export interface SandboxLimits {
   memoryLimitMb: number;
   timeoutMs: number;
@@ -34,7 +39,7 @@ export function syntaxError(error: unknown): NautilusError {
  */
 export function runError(error: unknown, limits: SandboxLimits, disposedByLimit: boolean): NautilusError {
   if (disposedByLimit) return memoryError(limits, error);
-  if (error instanceof Error && error.message === TIMED_OUT) {
+  if (isTimeout(error)) {
     return new NautilusError(
       'SANDBOX_TIMEOUT',
       `The code ran longer than its ${limits.timeoutMs} ms limit and was stopped; look for an endless loop or do less work per call.`,

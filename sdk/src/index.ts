@@ -59,4 +59,44 @@ export {
   type PluginLogger,
   type PluginManifest,
 } from './plugin.ts';
+export type {
+  BacktestConfig,
+  CommissionModel,
+  FillTiming,
+  ResolvedBacktestConfig,
+  SlippageModel,
+} from './strategy/backtest-config.ts';
+export type {
+  AccountState,
+  BacktestMetrics,
+  BacktestResult,
+  DroppedCounts,
+  LogLine,
+  Trade,
+} from './strategy/backtest-result.ts';
+export type { Bar, Position, StrategyContext } from './strategy/context.ts';
+export { defineStrategy, type StrategyDefinition } from './strategy/define-strategy.ts';
+export type { BollingerIndicator, Indicator, Indicators, MacdIndicator } from './strategy/indicators.ts';
+export type {
+  Fill,
+  Order,
+  OrderId,
+  OrderOptions,
+  OrderRequest,
+  OrderSide,
+  OrderStatus,
+  OrderType,
+  TimeInForce,
+} from './strategy/orders.ts';
+export type {
+  BooleanParamSpec,
+  IntegerParamSpec,
+  NumberParamSpec,
+  ParamSpec,
+  ParamSpecs,
+  ParamValue,
+  ParamValues,
+  StringParamSpec,
+} from './strategy/params.ts';
+export { checkParamSpecs, resolveParams } from './strategy/resolve-params.ts';
 export { resolveTime, resolveTimeRange } from './time-range.ts';

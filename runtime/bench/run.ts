@@ -1,0 +1,85 @@
+// `npm run bench` in runtime/: the SMA crossover over 1,000,000 synthetic bars, sandboxed (isolated-vm)
+// and in the host as the baseline, in one process; then sandbox start-up and peak memory.
+import type { BacktestResult } from '@nautilus/sdk';
+import { compileStrategy, createStrategyRunner, runBacktest } from '../src/index.ts';
+import { SMA_CROSSOVER } from './sma-crossover.ts';
+import { syntheticBars } from './synthetic-bars.ts';
+
+const BARS = 1_000_000;
+const ROUNDS = 3;
+const STARTUPS = 9;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const rate = (barsPerSecond: number) => `${(barsPerSecond / 1e6).toFixed(2)}M bars/s`;
+
+const bars = syntheticBars(BARS);
+const compiled = await compileStrategy(SMA_CROSSOVER);
+const baselineRss = process.memoryUsage().rss;
+
+let peakIsolateHeap = 0;
+let peakIsolateExternal = 0;
+async function timedRun(sandbox: boolean): Promise<{ barsPerSecond: number; result: BacktestResult }> {
+  const started = performance.now();
+  const result = await runBacktest({
+    compiled,
+    bars,
+    sandbox,
+    onProgress: ({ usage }) => {
+      peakIsolateHeap = Math.max(peakIsolateHeap, usage.heap?.usedBytes ?? 0);
+      peakIsolateExternal = Math.max(peakIsolateExternal, usage.heap?.externalBytes ?? 0);
+    },
+  });
+  return { barsPerSecond: BARS / ((performance.now() - started) / 1000), result };
+}
+
+// Alternating the two modes spreads any background load over both.
+const rates = { host: [] as number[], sandbox: [] as number[] };
+let reference: { equity: number; trades: number } | undefined;
+for (let round = 0; round < ROUNDS; round++) {
+  for (const sandbox of [false, true]) {
+    const { barsPerSecond, result } = await timedRun(sandbox);
+    (sandbox ? rates.sandbox : rates.host).push(barsPerSecond);
+    reference ??= { equity: result.final.equity, trades: result.metrics.tradeCount };
+    if (result.final.equity !== reference.equity || result.metrics.tradeCount !== reference.trades) {
+      throw new Error('The sandboxed and host runs disagree; the benchmark is void.');
+    }
+  }
+}
+const host = median(rates.host);
+const sandboxed = median(rates.sandbox);
+console.log(
+  `SMA crossover (10/30, all-in/all-out) over ${BARS.toLocaleString('en')} one-minute bars; each run is a whole runBacktest ` +
+    `(isolate set-up, bar transfer, results and metrics included; compilation excluded); median of ${ROUNDS}:`,
+);
+console.log(`  sandboxed (isolated-vm): ${rate(sandboxed)}   (runs: ${rates.sandbox.map(rate).join(', ')}; target >= 1.00M)`);
+console.log(`  host (unsandboxed):      ${rate(host)}   (runs: ${rates.host.map(rate).join(', ')})`);
+console.log(`  ratio sandboxed/host run time: ${(host / sandboxed).toFixed(2)}x (target <= 2x)`);
+console.log(`  ${reference!.trades} trades, final equity ${reference!.equity.toFixed(2)}: identical in both modes`);
+
+const phases = { total: [] as number[], compile: [] as number[], load: [] as number[], start: [] as number[] };
+for (let attempt = 0; attempt < STARTUPS; attempt++) {
+  const t0 = performance.now();
+  const fresh = await compileStrategy(SMA_CROSSOVER);
+  const t1 = performance.now();
+  const runner = await createStrategyRunner({ compiled: fresh });
+  const t2 = performance.now();
+  await runner.start(bars.time[0]!);
+  const t3 = performance.now();
+  runner.dispose();
+  phases.total.push(t3 - t0);
+  phases.compile.push(t1 - t0);
+  phases.load.push(t2 - t1);
+  phases.start.push(t3 - t2);
+}
+const ms = (values: number[]) => `${median(values).toFixed(1)} ms`;
+console.log(
+  `Sandbox start-up (compile TS + create isolate + load engine and strategy + onStart), median of ${STARTUPS}: ${ms(phases.total)} ` +
+    `(target < 50 ms; compile ${ms(phases.compile)}, isolate and load ${ms(phases.load)}, onStart ${ms(phases.start)})`,
+);
+
+const peakRss = process.resourceUsage().maxRSS * 1024;
+console.log(
+  `Peak memory: process RSS ${mb(peakRss)} (${mb(baselineRss)} after generating the bars; each result holds three 1M-point curves); ` +
+    `isolate heap used at most ${mb(peakIsolateHeap)} (+ ${mb(peakIsolateExternal)} external buffers) of its 64 MB limit`,
+);

@@ -1,0 +1,271 @@
+import type {
+  AccountState,
+  CommissionModel,
+  Fill,
+  Order,
+  OrderRequest,
+  SlippageModel,
+  StrategyContext,
+  StrategyDefinition,
+} from '@nautilus/sdk';
+import { BarHistory } from './bar-history.ts';
+import { commissionFor, slippedPrice } from './costs.ts';
+import { describeThrown } from './describe-thrown.ts';
+import type { EngineStartOptions, StrategyFailure } from './engine-types.ts';
+import { createIndicatorSet } from './indicators/indicator-set.ts';
+import { OpenOrders } from './open-orders.ts';
+import { matchPrice } from './order-matching.ts';
+import { Portfolio } from './portfolio.ts';
+import { RoundTrips } from './round-trips.ts';
+import { RunRecords } from './run-records.ts';
+import { readOrderRequest, rejectedRequestFields } from './validate-order.ts';
+import { WorkingOrder } from './working-order.ts';
+
+const DAY_MS = 86_400_000;
+type Callback = (this: StrategyDefinition, ctx: StrategyContext, argument?: never) => unknown;
+
+/**
+ * One strategy's market, account and orders, advanced bar by bar. For each bar: resting orders are
+ * matched against it (so an order decided on an earlier bar fills at this bar's prices), then
+ * history and indicators take the bar, then onBar runs, then (with fillAt 'close') market orders
+ * fill at the close. The strategy never sees a bar before it closed.
+ */
+export class Simulation {
+  readonly portfolio: Portfolio;
+  readonly history: BarHistory;
+  readonly indicators: ReturnType<typeof createIndicatorSet>;
+  readonly records: RunRecords;
+  readonly roundTrips = new RoundTrips();
+  readonly bar = { time: Number.NaN, open: Number.NaN, high: Number.NaN, low: Number.NaN, close: Number.NaN, volume: Number.NaN };
+  readonly openOrders = new OpenOrders();
+  /** Index of the last closed bar (`ctx.barIndex`). */
+  barIndex = -1;
+  /** Index of the bar being matched or closed; orders submitted now may fill from the next one. */
+  processing = -1;
+  time: number;
+  bars = 0;
+  barsInMarket = 0;
+  failure: StrategyFailure | null = null;
+  ctx!: StrategyContext;
+  private readonly definition: StrategyDefinition;
+  private readonly onBar: Callback;
+  private readonly onOrderFilled: Callback | undefined;
+  private readonly commission: CommissionModel;
+  private readonly slippage: SlippageModel;
+  private readonly fillAtClose: boolean;
+  private readonly sessionOffsetMs: number;
+  private readonly maxOpenOrders: number;
+  private readonly scratch: WorkingOrder[] = [];
+  private readonly rejected: Order[] = [];
+  private nextOrderId = 1;
+  private stopping = false;
+
+  constructor(definition: StrategyDefinition, options: EngineStartOptions) {
+    const { config, limits } = options;
+    this.definition = definition;
+    this.onBar = definition.onBar as Callback;
+    this.onOrderFilled = definition.onOrderFilled as Callback | undefined;
+    this.portfolio = new Portfolio(config.initialCash);
+    this.history = new BarHistory(config.historyLength);
+    this.indicators = createIndicatorSet(this.history);
+    this.records = new RunRecords(limits);
+    this.commission = config.commission;
+    this.slippage = config.slippage;
+    this.fillAtClose = config.fillAt === 'close';
+    this.sessionOffsetMs = config.sessionUtcOffsetMinutes * 60_000;
+    this.maxOpenOrders = limits.maxOpenOrders;
+    this.time = options.startTime;
+  }
+
+  /** Calls a strategy callback; records a failure (thrown, or a returned promise) and returns false on one. */
+  invoke(phase: string, callback: Callback | undefined, argument?: unknown): boolean {
+    if (callback === undefined) return true;
+    try {
+      const result: unknown = callback.call(this.definition, this.ctx, argument as never);
+      if (result != null && typeof (result as { then?: unknown }).then === 'function') {
+        this.fail(phase, 'invalid', {
+          name: 'StrategyError',
+          message: `${phase} returned a promise. Callbacks must be synchronous: the engine does not wait, so an async callback would still run when the next bar arrives. Remove \`async\`.`,
+          stack: '',
+          isError: false,
+        });
+        return false;
+      }
+    } catch (error) {
+      this.fail(phase, 'thrown', describeThrown(error));
+      return false;
+    }
+    return this.rejected.length === 0 || this.deliverRejections();
+  }
+
+  fail(phase: string, kind: StrategyFailure['kind'], thrown: StrategyFailure['thrown']): void {
+    this.failure = { phase, barIndex: this.processing, time: this.time, kind, thrown };
+  }
+
+  private deliverRejections(): boolean {
+    while (this.rejected.length > 0) {
+      const order = this.rejected.shift()!;
+      if (!this.invoke('onOrderRejected', this.definition.onOrderRejected as Callback | undefined, order)) return false;
+    }
+    return true;
+  }
+
+  processBar(time: number, open: number, high: number, low: number, close: number, volume: number): boolean {
+    this.processing = this.barIndex + 1;
+    this.time = time;
+    if (this.openOrders.size > 0 && !this.matchOpenOrders(time, open, high, low)) return false;
+    this.history.push(time, open, high, low, close, volume);
+    this.indicators.update(open, high, low, close, volume);
+    const bar = this.bar;
+    bar.time = time;
+    bar.open = open;
+    bar.high = high;
+    bar.low = low;
+    bar.close = close;
+    bar.volume = volume;
+    this.barIndex = this.processing;
+    this.portfolio.lastPrice = close;
+    if (!this.invoke('onBar', this.onBar)) return false;
+    if (this.fillAtClose && this.openOrders.size > 0 && !this.fillMarketOrdersAtClose(time, close)) return false;
+    this.bars++;
+    if (this.portfolio.quantity !== 0) this.barsInMarket++;
+    return true;
+  }
+
+  private matchOpenOrders(time: number, open: number, high: number, low: number): boolean {
+    // Callbacks run while matching may submit or cancel orders: iterate over a snapshot.
+    const candidates = this.scratch;
+    for (const order of this.openOrders.list) candidates.push(order);
+    const day = Math.floor((time + this.sessionOffsetMs) / DAY_MS);
+    let ok = true;
+    for (let index = 0; index < candidates.length && ok; index++) {
+      const order = candidates[index]!;
+      if (order.status !== 'open' || order.eligibleBarIndex > this.processing) continue;
+      if (order.timeInForce === 'day') {
+        if (Number.isNaN(order.sessionDay)) order.sessionDay = day;
+        else if (day !== order.sessionDay) {
+          this.close(order, 'expired', 'a day order expires at the end of its session day');
+          continue;
+        }
+      }
+      const wasTriggered = order.triggered;
+      let price = matchPrice(order, open, high, low);
+      if (!Number.isNaN(price)) {
+        if (order.type === 'market' || order.type === 'stop') price = slippedPrice(this.slippage, order.side, price);
+        ok = this.fill(order, price, time);
+      } else if (order.timeInForce === 'ioc') {
+        this.close(order, 'expired', 'an ioc order expires when its first bar does not fill it');
+      } else if (order.triggered !== wasTriggered) {
+        this.openOrders.changed();
+      }
+    }
+    candidates.length = 0;
+    return ok;
+  }
+
+  private fillMarketOrdersAtClose(time: number, close: number): boolean {
+    for (;;) {
+      const order = this.openOrders.list.find((candidate) => candidate.type === 'market');
+      if (order === undefined) return true;
+      if (!this.fill(order, slippedPrice(this.slippage, order.side, close), time)) return false;
+    }
+  }
+
+  private fill(order: WorkingOrder, price: number, time: number): boolean {
+    const { side, quantity } = order;
+    const commission = commissionFor(this.commission, quantity, price);
+    const portfolio = this.portfolio;
+    const positionBefore = portfolio.quantity;
+    const avgPriceBefore = portfolio.avgPrice;
+    portfolio.apply(side, quantity, price, commission);
+    order.filledQuantity = quantity;
+    order.averageFillPrice = price;
+    this.close(order, 'filled', null);
+    const fill: Fill = Object.freeze({
+      orderId: order.id,
+      side,
+      quantity,
+      price,
+      commission,
+      time,
+      barIndex: this.processing,
+      tag: order.tag,
+    });
+    this.records.fill(fill);
+    const trade = this.roundTrips.onFill(
+      positionBefore,
+      avgPriceBefore,
+      side,
+      quantity,
+      price,
+      commission,
+      time,
+      this.processing,
+    );
+    if (trade !== null) this.records.trade(trade);
+    return this.invoke('onOrderFilled', this.onOrderFilled, fill);
+  }
+
+  private close(order: WorkingOrder, status: 'filled' | 'cancelled' | 'expired', reason: string | null): void {
+    order.close(status, this.time, reason);
+    this.openOrders.remove(order);
+    this.records.order(order.toRecord());
+  }
+
+  submit(request: OrderRequest): number {
+    const id = this.nextOrderId++;
+    const fields = readOrderRequest(request);
+    let reason = typeof fields === 'string' ? fields : null;
+    if (reason === null && this.stopping) reason = 'submitted in onStop: the run has ended';
+    if (reason === null && this.openOrders.size >= this.maxOpenOrders) {
+      reason = `too many open orders (the limit is ${this.maxOpenOrders}); cancel some first`;
+    }
+    const order = new WorkingOrder(
+      { ...(typeof fields === 'string' ? rejectedRequestFields(request) : fields), id },
+      this.time,
+      this.processing,
+    );
+    if (reason === null) {
+      this.openOrders.add(order);
+      return id;
+    }
+    order.close('rejected', this.time, reason);
+    const record = order.toRecord();
+    this.records.order(record);
+    if (!this.stopping) this.rejected.push(record);
+    return id;
+  }
+
+  cancel(orderId: number): boolean {
+    const order = this.openOrders.find(orderId);
+    if (order === undefined) return false;
+    this.close(order, 'cancelled', null);
+    return true;
+  }
+
+  cancelAll(): number {
+    const count = this.openOrders.size;
+    for (const order of [...this.openOrders.list]) this.close(order, 'cancelled', null);
+    return count;
+  }
+
+  stop(): boolean {
+    this.stopping = true;
+    return this.invoke('onStop', this.definition.onStop as Callback | undefined);
+  }
+
+  account(): AccountState {
+    const portfolio = this.portfolio;
+    return {
+      barIndex: this.barIndex,
+      time: this.time,
+      cash: portfolio.cash,
+      position: { quantity: portfolio.quantity, avgPrice: portfolio.avgPrice },
+      equity: portfolio.equityAt(portfolio.lastPrice),
+      realisedPnl: portfolio.realised,
+      unrealisedPnl: portfolio.unrealised,
+      fees: portfolio.fees,
+      openOrders: [...this.openOrders.records()],
+    };
+  }
+}

@@ -1,0 +1,194 @@
+import {
+  type AccountState,
+  type BacktestConfig,
+  type Bar,
+  checkParamSpecs,
+  NautilusError,
+  type ResolvedBacktestConfig,
+  resolveParams,
+  type Timeframe,
+} from '@nautilus/sdk';
+import { compileStrategy } from '../compile/compile-strategy.ts';
+import type { CompiledStrategy } from '../compile/compiled-strategy.ts';
+import type { BatchOutput, StrategyDescription } from '../engine/index.ts';
+import { createHostSession } from './host-session.ts';
+import { createIsolateSession } from './isolate-session.ts';
+import { type BarColumns, barCount, packBars } from './pack-bars.ts';
+import { resolveBacktestConfig } from './resolve-config.ts';
+import { type RunLimits, resolveLimits } from './run-limits.ts';
+import { mergeUpdates, type RunnerUpdate } from './runner-update.ts';
+import { strategyFailureError } from './strategy-errors.ts';
+import type { RunUsage, StrategySession } from './strategy-session.ts';
+
+export interface StrategyRunnerOptions {
+  /** TypeScript source, compiled first; or pass `compiled`. */
+  source?: string;
+  compiled?: CompiledStrategy;
+  /** Values for the strategy's declared params; defaults fill the rest. */
+  params?: Record<string, unknown>;
+  config?: BacktestConfig;
+  /** The bars' timeframe, for the default periodsPerYear. */
+  timeframe?: Timeframe;
+  limits?: Partial<RunLimits>;
+  /** Default true. False runs the strategy in this process without limits: trusted code and benchmarks only. */
+  sandbox?: boolean;
+  /** Most bars per call into the engine; larger pushes are split. Default 50,000. */
+  batchBars?: number;
+}
+
+/**
+ * A long-lived strategy instance fed bars as they come: a backtest pushes them in large batches,
+ * paper trading one bar at a time. Each call returns what happened since the previous one.
+ */
+export interface StrategyRunner {
+  readonly sandboxed: boolean;
+  /** What the file declares: name, description, params specs (for a form). */
+  readonly strategy: StrategyDescription;
+  readonly params: Readonly<Record<string, number | boolean | string>>;
+  readonly config: ResolvedBacktestConfig;
+  /** Runs onStart with the clock at `time`. Call once, before `push`. */
+  start(time: number): Promise<RunnerUpdate>;
+  /** Feeds bars [range.from, range.to) of `bars` (all by default), later than any bar pushed before. */
+  push(bars: BarColumns, range?: { from: number; to: number }): Promise<RunnerUpdate>;
+  /** Feeds one bar, e.g. the latest from a live feed. */
+  pushBar(bar: Bar): Promise<RunnerUpdate>;
+  /** Runs onStop. The runner takes no bars afterwards. */
+  stop(): Promise<RunnerUpdate>;
+  account(): Promise<AccountState>;
+  usage(): RunUsage;
+  /** Frees the isolate. Safe to call twice. */
+  dispose(): void;
+}
+
+/**
+ * Compiles (when given source), loads the strategy into a fresh isolate (or the host), checks its
+ * params declaration and resolves `params`. Throws VALIDATION for compile errors, a strategy that
+ * fails to load and bad params; SANDBOX_TIMEOUT / SANDBOX_MEMORY when loading breaks a limit.
+ * @example
+ * const runner = await createStrategyRunner({ source, params: { fast: 5 } });
+ * try { await runner.start(Date.now()); const update = await runner.push(latestBar); } finally { runner.dispose(); }
+ */
+export async function createStrategyRunner(options: StrategyRunnerOptions): Promise<StrategyRunner> {
+  if ((options.source === undefined) === (options.compiled === undefined)) {
+    throw NautilusError.validation('strategy run', [
+      { path: 'source', message: 'give either source or compiled, not both or neither' },
+    ]);
+  }
+  const compiled = options.compiled ?? (await compileStrategy(options.source!));
+  const config = resolveBacktestConfig(options.config, options.timeframe);
+  const limits = resolveLimits(options.limits);
+  const batchBars = options.batchBars ?? 50_000;
+  if (!Number.isInteger(batchBars) || batchBars < 1) {
+    throw NautilusError.validation('strategy run', [
+      { path: 'batchBars', message: `must be a whole number >= 1, got ${batchBars}` },
+    ]);
+  }
+  const session: StrategySession =
+    options.sandbox === false
+      ? createHostSession(compiled, config.seed)
+      : await createIsolateSession(compiled, config.seed, limits);
+
+  let strategy: StrategyDescription;
+  let params: Record<string, number | boolean | string>;
+  try {
+    const described = await session.describe();
+    if ('phase' in described) throw strategyFailureError(described, compiled);
+    strategy = described;
+    const issues = checkParamSpecs(strategy.params);
+    if (issues.length > 0) throw NautilusError.validation("strategy's params declaration", issues);
+    params = resolveParams(strategy.params, options.params);
+  } catch (error) {
+    session.dispose();
+    throw error;
+  }
+  return runnerOver(session, compiled, { strategy, params, config, limits, batchBars });
+}
+
+function runnerOver(
+  session: StrategySession,
+  compiled: CompiledStrategy,
+  setup: {
+    strategy: StrategyDescription;
+    params: Record<string, number | boolean | string>;
+    config: ResolvedBacktestConfig;
+    limits: RunLimits;
+    batchBars: number;
+  },
+): StrategyRunner {
+  let phase: 'created' | 'running' | 'stopped' = 'created';
+  let failed: unknown;
+  let lastTime = Number.NEGATIVE_INFINITY;
+
+  /** Runs one engine call; a failure (the strategy's or a limit's) ends the run for good. */
+  async function step(call: () => Promise<BatchOutput>): Promise<RunnerUpdate> {
+    if (failed !== undefined) throw failed;
+    try {
+      const { failure, ...update } = await call();
+      if (failure !== null) {
+        const error = strategyFailureError(failure, compiled);
+        error.details.logs = update.logs;
+        throw error;
+      }
+      return update;
+    } catch (error) {
+      failed = error;
+      throw error;
+    }
+  }
+
+  function expect(wanted: typeof phase, action: string): void {
+    if (phase !== wanted) throw new NautilusError('CONFLICT', `Cannot ${action}: the runner is ${phase}.`);
+  }
+
+  const runner: StrategyRunner = {
+    sandboxed: session.sandboxed,
+    strategy: setup.strategy,
+    params: Object.freeze(setup.params),
+    config: setup.config,
+    async start(time) {
+      expect('created', 'start');
+      phase = 'running';
+      const { maxLogLines, maxLogLineChars, maxOpenOrders, maxRecords } = setup.limits;
+      return step(() =>
+        session.start({
+          params: setup.params,
+          config: setup.config,
+          limits: { maxLogLines, maxLogLineChars, maxOpenOrders, maxRecords },
+          startTime: time,
+        }),
+      );
+    },
+    async push(bars, range) {
+      expect('running', 'push bars');
+      const count = barCount(bars);
+      const from = range?.from ?? 0;
+      const to = range?.to ?? count;
+      if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && to <= count && from < to)) {
+        throw NautilusError.validation('bars range', [
+          { path: 'range', message: `must satisfy 0 <= from < to <= ${count}, got ${from}..${to}` },
+        ]);
+      }
+      const updates: RunnerUpdate[] = [];
+      for (let start = from; start < to; start += setup.batchBars) {
+        const end = Math.min(to, start + setup.batchBars);
+        const packed = packBars(bars, start, end, lastTime);
+        lastTime = bars.time[end - 1]!;
+        updates.push(await step(() => session.push(packed, end - start)));
+      }
+      return updates.length === 1 ? updates[0]! : mergeUpdates(updates);
+    },
+    pushBar(bar) {
+      const { time, open, high, low, close, volume } = bar;
+      return runner.push({ time: [time], open: [open], high: [high], low: [low], close: [close], volume: [volume] });
+    },
+    async stop() {
+      expect('running', 'stop');
+      phase = 'stopped';
+      return step(() => session.stop());
+    },
+    account: () => session.account(),
+    usage: () => session.usage(),
+    dispose: () => session.dispose(),
+  };
+  return runner;
+}

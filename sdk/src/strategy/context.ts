@@ -1,0 +1,94 @@
+import type { Indicators } from './indicators.ts';
+import type { Order, OrderId, OrderOptions, OrderRequest } from './orders.ts';
+import type { ParamValues } from './params.ts';
+
+/** One closed OHLCV bar. `time` is its open time in epoch ms (UTC), as in every Nautilus frame. */
+export interface Bar {
+  readonly time: number;
+  readonly open: number;
+  readonly high: number;
+  readonly low: number;
+  readonly close: number;
+  readonly volume: number;
+}
+
+/** The strategy's holding: quantity > 0 is long, < 0 short, 0 flat. */
+export interface Position {
+  readonly quantity: number;
+  /** Average entry price of the open quantity; 0 when flat. */
+  readonly avgPrice: number;
+}
+
+/**
+ * What every strategy callback receives: market data up to the last closed bar, the account, and the
+ * order entry. Nothing else is reachable from a strategy: no network, no files, no real clock.
+ */
+export interface StrategyContext<P = ParamValues, S = Record<string, any>> {
+  /** The run's parameter values, defaults filled in. Read-only. */
+  readonly params: P;
+  /** Your own state, kept between callbacks: the object `initialState()` returned, else `{}`. */
+  state: S;
+  /**
+   * The last closed bar. In onBar it is the bar that just closed; in onOrderFilled it is still the
+   * bar before the one that filled the order (no peeking at that bar's high, low or close). Before the
+   * first bar (onStart) every field is NaN. The engine reuses this object: copy the fields you keep.
+   */
+  readonly bar: Bar;
+  /** Index of `ctx.bar` in the run, 0-based; -1 before the first bar. */
+  readonly barIndex: number;
+  /**
+   * The simulation clock, epoch ms: the time of the bar being processed (bars are stamped with their
+   * open time, though onBar runs once the bar has closed). `Date.now()` and `new Date()` return it too.
+   */
+  readonly time: number;
+
+  /** Open of the bar `barsAgo` bars before `ctx.bar` (0 = `ctx.bar`); undefined before the first bar of the data. Throws beyond `historyLength`. */
+  open(barsAgo?: number): number | undefined;
+  /** High `barsAgo` bars ago; see `open`. */
+  high(barsAgo?: number): number | undefined;
+  /** Low `barsAgo` bars ago; see `open`. */
+  low(barsAgo?: number): number | undefined;
+  /** Close `barsAgo` bars ago, e.g. `ctx.close(1)` for the previous close; see `open`. */
+  close(barsAgo?: number): number | undefined;
+  /** Volume `barsAgo` bars ago; see `open`. */
+  volume(barsAgo?: number): number | undefined;
+
+  /**
+   * Submits a buy order and returns its id. A market order by default.
+   * @example ctx.buy(100); ctx.buy(100, { type: 'limit', limitPrice: 99.5, timeInForce: 'day' });
+   */
+  buy(quantity: number, options?: OrderOptions): OrderId;
+  /** Submits a sell order (closing a long or opening a short) and returns its id. */
+  sell(quantity: number, options?: OrderOptions): OrderId;
+  /**
+   * Submits any order. An invalid one (quantity <= 0, a limit order without a limit price, too many
+   * open orders…) is not thrown at you: it gets status `rejected`, and onOrderRejected is called once
+   * the current callback returns.
+   */
+  submitOrder(request: OrderRequest): OrderId;
+  /** Cancels an open order; false when it is not open (already filled, cancelled, unknown). */
+  cancel(orderId: OrderId): boolean;
+  /** Cancels every open order; returns how many. */
+  cancelAll(): number;
+  /** Submits a market order that closes the whole position; undefined when flat. */
+  liquidate(): OrderId | undefined;
+
+  /** The current position. */
+  readonly position: Position;
+  /** Cash: initial cash − cost of buys + proceeds of sells − commissions. Can go negative (no margin checks yet). */
+  readonly cash: number;
+  /** cash + position × last price (the last bar's close, or a later fill's price). */
+  readonly equity: number;
+  /** Orders still open, oldest first. A fresh read-only snapshot when they changed. */
+  readonly openOrders: readonly Order[];
+
+  readonly indicators: Indicators;
+  /**
+   * Records a log line stamped with the simulation time. Values are joined with spaces (objects as
+   * JSON). Lines are capped per run (default 1000, each at most 1000 characters); the rest are
+   * counted as dropped. `console.log` does the same.
+   */
+  log(...values: unknown[]): void;
+  /** A uniform number in [0, 1) from the run's seeded generator: the same seed gives the same run. `Math.random()` draws from it too. */
+  random(): number;
+}
