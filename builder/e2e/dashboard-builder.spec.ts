@@ -67,7 +67,9 @@ test('builds a dashboard by drag and drop, and it survives a reload', async ({ p
   await expect(page.locator('[data-panel-type]')).toHaveCount(3);
   const reloaded = await boxes();
   for (const type of [CANDLES, STAT, TABLE]) {
-    saved[type].forEach((value: number, index: number) => expect(Math.abs(value - reloaded[type][index])).toBeLessThanOrEqual(2));
+    for (const [index, value] of (saved[type] as number[]).entries()) {
+      expect(Math.abs(value - reloaded[type][index])).toBeLessThanOrEqual(2);
+    }
   }
   expect((await candlePixels(page.locator(`[data-panel-type="${CANDLES}"]`))).green).toBeGreaterThan(100);
   await page.screenshot({ path: testInfo.outputPath('after-reload.png'), fullPage: true });

@@ -64,12 +64,12 @@ export async function choose(page: Page, testId: string, text: string): Promise<
   await field.click();
   await page
     .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: new RegExp(`^${escape(text)}$`) })
+    .filter({ hasText: new RegExp(`^${escapeRegExp(text)}$`) })
     .first()
     .click();
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Counts clearly green and clearly red opaque pixels on the canvases inside `panel`: drawn candles. */
 export async function candlePixels(panel: Locator): Promise<{ green: number; red: number; canvases: number }> {

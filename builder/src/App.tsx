@@ -1,14 +1,18 @@
 import { Button, Layout, Result, Spin } from 'antd';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { describeApiError } from './api/api-error.ts';
 import type { User } from './api/types.ts';
-import { LoginPage } from './auth/LoginPage.tsx';
 import { useCurrentUser } from './auth/useSession.ts';
-import { DashboardPage } from './dashboards/DashboardPage.tsx';
-import { DashboardsPage } from './dashboards/DashboardsPage.tsx';
+import { DashboardPage } from './dashboard-page/DashboardPage.tsx';
 import { navigate, useRoute } from './routing/navigation.ts';
 import { parseRoute, type Route, routeHash, routePath } from './routing/route.ts';
 import { AppHeader } from './shell/AppHeader.tsx';
+
+// Each page loads with its first visit: opening a dashboard link does not download the list's table.
+const LoginPage = lazy(() => import('./auth/LoginPage.tsx').then((module) => ({ default: module.LoginPage })));
+const DashboardsPage = lazy(() =>
+  import('./dashboards/DashboardsPage.tsx').then((module) => ({ default: module.DashboardsPage })),
+);
 
 /** Decides between the login page and the app, and keeps the URL in step with that decision. */
 export function App() {
@@ -27,7 +31,7 @@ export function App() {
     }
   }, [user, routeKey]);
 
-  if (me.isPending) return <Spin fullscreen />;
+  if (me.isPending) return <div className="nautilus-boot" role="status" aria-label="Loading" />;
   if (me.error) {
     return (
       <Result
@@ -38,16 +42,29 @@ export function App() {
       />
     );
   }
-  if (!user) return <LoginPage />;
+  if (!user) {
+    return (
+      <Suspense fallback={<Spin fullscreen />}>
+        <LoginPage />
+      </Suspense>
+    );
+  }
   return <Shell user={user} route={route} />;
 }
 
+// A dashboard uses the whole window below the header and scrolls inside; other pages read as a column.
+const pageContent = { padding: 24, width: '100%', maxWidth: 1400, marginInline: 'auto' } as const;
+const dashboardContent = { display: 'flex', flexDirection: 'column', minHeight: 0, width: '100%' } as const;
+
 function Shell({ user, route }: { user: User; route: Route }) {
+  const isDashboard = route.name === 'dashboard';
   return (
-    <Layout style={{ minHeight: '100vh' }}>
+    <Layout style={isDashboard ? { height: '100dvh' } : { minHeight: '100vh' }}>
       <AppHeader user={user} />
-      <Layout.Content style={{ padding: 24, width: '100%', maxWidth: 1400, marginInline: 'auto' }}>
-        <Page user={user} route={route} />
+      <Layout.Content style={isDashboard ? dashboardContent : pageContent}>
+        <Suspense fallback={<Spin style={{ margin: 48 }} />}>
+          <Page user={user} route={route} />
+        </Suspense>
       </Layout.Content>
     </Layout>
   );
@@ -58,7 +75,7 @@ function Page({ user, route }: { user: User; route: Route }) {
     case 'list':
       return <DashboardsPage user={user} />;
     case 'dashboard':
-      return <DashboardPage key={route.id} id={route.id} />;
+      return <DashboardPage key={route.id} id={route.id} edit={route.edit === true} user={user} />;
     case 'login':
       return <Spin />; // redirecting to the page the user asked for
     case 'not-found':

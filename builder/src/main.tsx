@@ -3,9 +3,22 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { createQueryClient } from './api/query-client.ts';
+import { currentUserQuery } from './auth/useSession.ts';
+import { prefetchDashboard } from './dashboard-page/prefetch-dashboard.ts';
+import { parseRoute } from './routing/route.ts';
 import { ThemeModeProvider } from './theme/ThemeModeProvider.tsx';
+import { readThemeMode } from './theme/theme-mode.ts';
+
+// The saved theme before anything renders (the page is dark until then), so light stays light.
+document.documentElement.dataset.theme = readThemeMode(window.localStorage);
 
 const queryClient = createQueryClient();
+// When opening a dashboard link, the dashboard and the session check go out in one request before React
+// renders anything. The dashboard comes first: its answer starts the panels' data requests before the
+// session's answer sets off the first render.
+const initialRoute = parseRoute(window.location.hash);
+if (initialRoute.name === 'dashboard') prefetchDashboard(queryClient, initialRoute.id);
+void queryClient.prefetchQuery(currentUserQuery);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

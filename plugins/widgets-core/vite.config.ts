@@ -26,13 +26,6 @@ export default defineConfig({
         minify: true,
         // Licence headers of the bundled libraries stay (Apache-2.0 asks for lightweight-charts' notice).
         comments: { legal: true, annotation: false, jsdoc: false },
-        chunkFileNames: '[name]-[hash].js',
-        codeSplitting: {
-          groups: [
-            { name: 'lightweight-charts', test: /node_modules[\\/]lightweight-charts/ },
-            { name: 'marked-dompurify', test: /node_modules[\\/](marked|dompurify)/ },
-          ],
-        },
       },
     },
   },

@@ -31,6 +31,25 @@ describe('describeApiError', () => {
     expect(describeApiError(error)).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 30 });
   });
 
+  it('keeps the plugin a failure is blamed on and the details of a conflict', () => {
+    const failed = serverError('BAD_GATEWAY', 502, {
+      code: 'DATA_SOURCE_ERROR',
+      message: 'The provider timed out; try a shorter range.',
+      plugin: 'acme.data',
+      details: {},
+    });
+    expect(describeApiError(failed)).toMatchObject({ code: 'DATA_SOURCE_ERROR', plugin: 'acme.data' });
+    expect(describeApiError(failed).details).toBeUndefined();
+    const conflict = serverError('CONFLICT', 409, {
+      code: 'CONFLICT',
+      message: 'Changed by ann.',
+      plugin: null,
+      details: { currentVersion: 4, updatedBy: 'ann' },
+    });
+    expect(describeApiError(conflict)).toMatchObject({ details: { currentVersion: 4, updatedBy: 'ann' } });
+    expect(describeApiError(conflict).plugin).toBeUndefined();
+  });
+
   it('ignores a retry delay that is not a positive number', () => {
     for (const retryAfterSeconds of [0, -5, 'soon', Number.NaN]) {
       const error = serverError('TOO_MANY_REQUESTS', 429, {

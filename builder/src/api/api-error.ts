@@ -7,6 +7,10 @@ export interface ApiProblem {
   fields: FieldIssue[];
   /** Set when the server asked the client to slow down (RATE_LIMITED). */
   retryAfterSeconds?: number;
+  /** The plugin the server blamed (a data source that failed), when it named one. */
+  plugin?: string;
+  /** Facts for the code, e.g. CONFLICT's `currentVersion`, `updatedBy`, `updatedAt`. */
+  details?: Record<string, unknown>;
 }
 
 // Used when the server gave no message of its own (or the call never reached it).
@@ -79,8 +83,11 @@ export function describeApiError(error: unknown): ApiProblem {
   const serverMessage = typeof nautilus?.message === 'string' ? nautilus.message : thrown.message;
   const message = typeof serverMessage === 'string' && serverMessage.trim() !== '' ? serverMessage : fallbackMessages[code];
   const problem: ApiProblem = { code, message: message ?? fallbackMessages.INTERNAL!, fields: readFields(nautilus?.fields) };
-  const retryAfterSeconds = readRetryAfter(asRecord(nautilus?.details));
+  const details = asRecord(nautilus?.details);
+  const retryAfterSeconds = readRetryAfter(details);
   if (retryAfterSeconds !== undefined) problem.retryAfterSeconds = retryAfterSeconds;
+  if (details && Object.keys(details).length > 0) problem.details = details;
+  if (typeof nautilus?.plugin === 'string' && nautilus.plugin !== '') problem.plugin = nautilus.plugin;
   return problem;
 }
 

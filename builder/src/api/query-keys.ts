@@ -10,4 +10,14 @@ export const queryKeys = {
   dashboards: ['dashboards'] as const,
   dashboardList: ['dashboards', 'list'] as const,
   dashboard: (id: DashboardId) => ['dashboards', 'get', id] as const,
+  dashboardHistory: (id: DashboardId) => ['dashboards', 'history', id] as const,
+  widgets: ['widgets', 'list'] as const,
+  dataSources: ['dataSources', 'list'] as const,
+  plugins: ['plugins', 'list'] as const,
+  /**
+   * One data query. Time stays as written (`now-7d`) so every panel asking the same thing shares one
+   * entry; the query function resolves it when it runs, so a refresh moves the window forward.
+   */
+  dataQuery: (dataSource: string, params: Record<string, unknown>, from: string, to: string) =>
+    ['dataSources.query', dataSource, params, from, to] as const,
 };

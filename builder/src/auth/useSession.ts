@@ -4,19 +4,22 @@ import { queryKeys } from '../api/query-keys.ts';
 import { trpc } from '../api/trpc.ts';
 import type { User } from '../api/types.ts';
 
+/** The query of the signed-in user; `null` when there is no session. Also prefetched at startup. */
+export const currentUserQuery = {
+  queryKey: queryKeys.me,
+  queryFn: async ({ signal }: { signal: AbortSignal }): Promise<User | null> => {
+    try {
+      return await trpc.auth.me.query(undefined, { signal });
+    } catch (error) {
+      if (isUnauthorized(error)) return null;
+      throw error;
+    }
+  },
+};
+
 /** The signed-in user, or `null` when there is no session (the login page shows then). */
 export function useCurrentUser() {
-  return useQuery({
-    queryKey: queryKeys.me,
-    queryFn: async ({ signal }): Promise<User | null> => {
-      try {
-        return await trpc.auth.me.query(undefined, { signal });
-      } catch (error) {
-        if (isUnauthorized(error)) return null;
-        throw error;
-      }
-    },
-  });
+  return useQuery(currentUserQuery);
 }
 
 // Everything cached except the current user belongs to a session: it must not show to the next user.

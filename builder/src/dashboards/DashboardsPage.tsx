@@ -7,12 +7,13 @@ import { routeHash } from '../routing/route.ts';
 import { CreateDashboardDialog } from './CreateDashboardDialog.tsx';
 import { RenameDashboardDialog } from './RenameDashboardDialog.tsx';
 import { formatRelativeTime } from './relative-time.ts';
-import { useDashboardList, useDeleteDashboard } from './useDashboards.ts';
+import { useDashboardList, useDeleteDashboard, useDuplicateDashboard } from './useDashboards.ts';
 
 /** The dashboards the user can see; admins and editors also create, rename and delete them. */
 export function DashboardsPage({ user }: { user: User }) {
   const list = useDashboardList();
   const remove = useDeleteDashboard();
+  const duplicate = useDuplicateDashboard();
   const { message } = App.useApp();
   const [creating, setCreating] = useState(false);
   const [renaming, setRenaming] = useState<DashboardSummary>();
@@ -24,6 +25,12 @@ export function DashboardsPage({ user }: { user: User }) {
       () => void message.success(`Dashboard “${dashboard.title}” deleted.`),
       (error: unknown) => void message.error(describeApiError(error).message),
     );
+
+  const duplicateDashboard = (dashboard: DashboardSummary) =>
+    duplicate.mutate(dashboard.id, {
+      onSuccess: (copy) => void message.success(`Created “${copy.title}”.`),
+      onError: (error) => void message.error(`Not duplicated: ${describeApiError(error).message}`),
+    });
 
   const columns: TableColumnsType<DashboardSummary> = [
     {
@@ -57,11 +64,19 @@ export function DashboardsPage({ user }: { user: User }) {
     columns.push({
       title: 'Actions',
       key: 'actions',
-      width: 170,
+      width: 260,
       render: (_, dashboard) => (
         <Space size="small">
           <Button size="small" data-testid="rename-dashboard-button" onClick={() => setRenaming(dashboard)}>
             Rename
+          </Button>
+          <Button
+            size="small"
+            data-testid="duplicate-dashboard-button"
+            loading={duplicate.isPending && duplicate.variables === dashboard.id}
+            onClick={() => duplicateDashboard(dashboard)}
+          >
+            Duplicate
           </Button>
           <Popconfirm
             title={`Delete “${dashboard.title}”?`}

@@ -5,3 +5,8 @@ export const TITLE_MAX_LENGTH = 200;
 export function withTitle<Document extends { title: string }>(document: Document, title: string): Document {
   return { ...document, title: title.trim() };
 }
+
+/** The title of a duplicate, kept within the length limit. */
+export function copyTitle(title: string): string {
+  return `Copy of ${title}`.slice(0, TITLE_MAX_LENGTH);
+}

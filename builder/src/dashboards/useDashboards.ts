@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../api/query-keys.ts';
 import { trpc } from '../api/trpc.ts';
 import type { DashboardId } from '../api/types.ts';
+import { copyTitle } from './document-title.ts';
 
 type SaveInput = Parameters<typeof trpc.dashboards.save.mutate>[0];
 
@@ -13,12 +14,15 @@ export function useDashboardList() {
   });
 }
 
-/** One dashboard with its document; `staleTime: 0` so an edit always starts from the latest version. */
-export function useDashboard(id: DashboardId, options: { enabled?: boolean } = {}) {
+/**
+ * One dashboard with its document; by default `staleTime: 0` so an edit always starts from the latest
+ * version (a page that has just prefetched it may accept a few seconds).
+ */
+export function useDashboard(id: DashboardId, options: { enabled?: boolean; staleTime?: number } = {}) {
   return useQuery({
     queryKey: queryKeys.dashboard(id),
     queryFn: ({ signal }) => trpc.dashboards.get.query({ id }, { signal }),
-    staleTime: 0,
+    staleTime: options.staleTime ?? 0,
     enabled: options.enabled ?? true,
   });
 }
@@ -33,6 +37,20 @@ export function useCreateDashboard() {
   const invalidate = useInvalidateDashboards();
   return useMutation({
     mutationFn: (input: { title: string }) => trpc.dashboards.create.mutate(input),
+    onSuccess: invalidate,
+  });
+}
+
+/** Copies a dashboard's current document into a new dashboard titled “Copy of …”. */
+export function useDuplicateDashboard() {
+  const invalidate = useInvalidateDashboards();
+  return useMutation({
+    mutationFn: async (id: DashboardId) => {
+      const original = await trpc.dashboards.get.query({ id });
+      const title = copyTitle(original.document.title);
+      const created = await trpc.dashboards.create.mutate({ document: { ...original.document, title } });
+      return { ...created, title };
+    },
     onSuccess: invalidate,
   });
 }

@@ -11,9 +11,15 @@ describe('parseRoute', () => {
     expect(parseRoute('#/d/a%20b/')).toEqual({ name: 'dashboard', id: 'a b' });
   });
 
+  it('reads edit mode from a trailing /edit', () => {
+    expect(parseRoute('#/d/42/edit')).toEqual({ name: 'dashboard', id: '42', edit: true });
+    expect(parseRoute('#/login?next=%2Fd%2F42%2Fedit')).toEqual({ name: 'login', next: '/d/42/edit' });
+  });
+
   it('reports unknown and malformed paths as not found', () => {
     expect(parseRoute('#/d')).toEqual({ name: 'not-found', path: '/d' });
     expect(parseRoute('#/d/1/2')).toEqual({ name: 'not-found', path: '/d/1/2' });
+    expect(parseRoute('#/d/1/edit/x')).toEqual({ name: 'not-found', path: '/d/1/edit/x' });
     expect(parseRoute('#/d/%E0%A4%A')).toEqual({ name: 'not-found', path: '/d/%E0%A4%A' });
     expect(parseRoute('#/settings')).toEqual({ name: 'not-found', path: '/settings' });
   });
@@ -36,6 +42,7 @@ describe('routeHash', () => {
       { name: 'login' },
       { name: 'login', next: '/d/7' },
       { name: 'dashboard', id: 'x/y?z#w' },
+      { name: 'dashboard', id: 'edit', edit: true },
     ];
     for (const route of routes) expect(parseRoute(routeHash(route))).toEqual(route);
   });

@@ -1,8 +1,11 @@
-/** The app's pages, addressed by the URL hash (`#/`, `#/login`, `#/d/<id>`). */
+/**
+ * The app's pages, addressed by the URL hash (`#/`, `#/login`, `#/d/<id>`, `#/d/<id>/edit`). Edit mode
+ * lives in the URL so a reload, or a link sent to a colleague, lands in the same mode.
+ */
 export type Route =
   | { name: 'list' }
   | { name: 'login'; next?: string }
-  | { name: 'dashboard'; id: string }
+  | { name: 'dashboard'; id: string; edit?: true }
   | { name: 'not-found'; path: string };
 
 function decode(segment: string): string | undefined {
@@ -30,9 +33,10 @@ export function parseRoute(hash: string): Route {
     const target = next.startsWith('/') ? parseRoute(next).name : undefined;
     return target === 'list' || target === 'dashboard' ? { name: 'login', next } : { name: 'login' };
   }
-  if (segments.length === 2 && segments[0] === 'd' && segments[1] !== '') {
+  const isEdit = segments.length === 3 && segments[2] === 'edit';
+  if ((segments.length === 2 || isEdit) && segments[0] === 'd' && segments[1] !== '') {
     const id = decode(segments[1]!);
-    if (id !== undefined) return { name: 'dashboard', id };
+    if (id !== undefined) return isEdit ? { name: 'dashboard', id, edit: true } : { name: 'dashboard', id };
   }
   return { name: 'not-found', path };
 }
@@ -48,7 +52,7 @@ export function routeHash(route: Route): string {
     case 'login':
       return route.next ? `#/login?${new URLSearchParams({ next: route.next })}` : '#/login';
     case 'dashboard':
-      return `#/d/${encodeURIComponent(route.id)}`;
+      return `#/d/${encodeURIComponent(route.id)}${route.edit ? '/edit' : ''}`;
     case 'not-found':
       return `#${route.path}`;
   }

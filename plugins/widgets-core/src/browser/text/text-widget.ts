@@ -3,14 +3,14 @@ import { type TextOptions, textOptionsSchema } from '../../descriptors/text.ts';
 import { afterPaint } from '../shared/after-paint.ts';
 import { resolveOptions } from '../shared/resolve-options.ts';
 import { applyTheme, createRoot } from '../shared/widget-root.ts';
+import { renderMarkdown } from './markdown.ts';
 
 /**
- * Markdown notes; marked and DOMPurify load with the first text panel, not with the bundle. It takes no
- * data, so frames a misconfigured panel passes are ignored rather than refused.
+ * Markdown notes, rendered with marked and sanitised with DOMPurify. It takes no data, so frames a
+ * misconfigured panel passes are ignored rather than refused.
  */
 export const text: WidgetImplementation = {
   async mount(element, initial) {
-    const { renderMarkdown } = await import('./markdown.ts');
     const root = createRoot(element, 'text');
     const body = element.ownerDocument.createElement('div');
     body.className = 'nwc-text';
