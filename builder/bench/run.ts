@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startServerProcess } from '@nautilus/core/testing';
 import { chromium, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/chromium.ts';
 import { hundredThousandBars, mixedDashboard } from './dashboards.ts';
 
 const PASSWORD = 'benchmark password 0123';
@@ -31,18 +32,7 @@ async function create(document: Record<string, unknown>): Promise<string> {
   return ((await response.json()) as { result: { data: { id: string } } }).result.data.id;
 }
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 
 /** Opens a fresh context (empty cache), navigates, and returns ms from navigation start until `count` panels are drawn. */
 async function timeToDrawn(

@@ -23,7 +23,8 @@ test('identical queries from several panels are fetched once', async ({ page }) 
   });
   await loginUi(page, 'admin', ADMIN_PASSWORD);
   await page.goto(`/#/d/${id}`);
-  for (const panel of ['a', 'b', 'c', 'd']) await expect(page.getByTestId(`panel-${panel}`)).toHaveAttribute('data-state', 'drawn');
+  for (const panel of ['a', 'b', 'c', 'd'])
+    await expect(page.getByTestId(`panel-${panel}`)).toHaveAttribute('data-state', 'drawn');
   expect(calls.sort()).toEqual(['SIM:GC', 'SIM:QQQ']);
 });
 
@@ -33,10 +34,17 @@ test('a dashboard is readable on a phone: panels stack in one column', async ({ 
     dashboardDocument('Phone', [
       panelDocument('left', 'nautilus.widgets-core/stat', { x: 0, y: 0, w: 12, h: 4 }, { query: barsQuery('SIM:AAPL', '1d') }),
       panelDocument('right', 'nautilus.widgets-core/stat', { x: 12, y: 0, w: 12, h: 4 }, { query: barsQuery('SIM:MSFT', '1d') }),
-      panelDocument('below', 'nautilus.widgets-core/candlestick', { x: 0, y: 4, w: 24, h: 8 }, { query: barsQuery('SIM:SPY', '1d') }),
+      panelDocument(
+        'below',
+        'nautilus.widgets-core/candlestick',
+        { x: 0, y: 4, w: 24, h: 8 },
+        { query: barsQuery('SIM:SPY', '1d') },
+      ),
     ]),
   );
-  const page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
+  const page = await (
+    await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+  ).newPage();
   await loginUi(page, 'admin', ADMIN_PASSWORD);
   await page.goto(`/#/d/${id}`);
   const boxes = [];
@@ -44,7 +52,11 @@ test('a dashboard is readable on a phone: panels stack in one column', async ({ 
     await expect(page.getByTestId(`panel-${panel}`)).toHaveAttribute('data-state', 'drawn');
     boxes.push((await page.getByTestId(`panel-${panel}`).boundingBox())!);
   }
-  const [left, right, below] = boxes as [NonNullable<(typeof boxes)[number]>, NonNullable<(typeof boxes)[number]>, NonNullable<(typeof boxes)[number]>];
+  const [left, right, below] = boxes as [
+    NonNullable<(typeof boxes)[number]>,
+    NonNullable<(typeof boxes)[number]>,
+    NonNullable<(typeof boxes)[number]>,
+  ];
   for (const box of boxes) expect(box.width).toBeGreaterThan(300);
   expect(right.y).toBeGreaterThan(left.y + left.height - 1);
   expect(below.y).toBeGreaterThan(right.y + right.height - 1);
