@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-import { isNautilusError } from '@nautilus/sdk';
+import { isNautilusError, TIMEFRAMES } from '@nautilus/sdk';
 import { Command, Option } from 'commander';
 import { createApiKey } from './auth/api-keys.ts';
 import { generatePassword } from './auth/passwords.ts';
 import { createUser, findUserByName } from './auth/users.ts';
+import { type BacktestCommandOptions, backtestCommand, describeCommandError } from './backtests/backtest-command.ts';
 import { MemoryBus } from './bus/memory-bus.ts';
 import { type Config, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
@@ -83,6 +84,30 @@ plugins
       if (plugin.error) console.log(`        ${plugin.error.code}: ${plugin.error.message}`);
     }
     if (list.some((plugin) => plugin.state === 'failed')) process.exitCode = 1;
+  });
+
+program
+  .command('backtest <file>')
+  .description('backtest a strategy file, sandboxed, on bars from a data source (no database needed) and print its metrics')
+  .requiredOption('--symbol <symbol>', 'instrument, e.g. SIM:AAPL')
+  .addOption(new Option('--timeframe <timeframe>', 'bar size').choices(TIMEFRAMES).makeOptionMandatory())
+  .requiredOption('--from <time>', "first bar's time: 2024-01-01, 2024-01-01T14:30Z or now-1y")
+  .requiredOption('--to <time>', 'end of the range (exclusive)')
+  .option('--data-source <ref>', 'bar source <pluginId>/<dataSourceId>', 'nautilus.sim-market/bars')
+  .option('--param <name=value>', 'a strategy param; repeat for several', (value: string, all: string[]) => [...all, value], [])
+  .option('--cash <amount>', 'initial cash (default 100000)')
+  .option('--json', 'print the whole result as JSON')
+  .action(async (file: string, options: BacktestCommandOptions) => {
+    const config = loadConfig();
+    const host = await loadPlugins(config, createLogger('silent'), new MemoryBus());
+    try {
+      console.log(await backtestCommand(file, options, host, config.backtestMaxBars));
+    } catch (error) {
+      console.error(`nautilus: ${describeCommandError(error, file)}`);
+      process.exitCode = 1;
+    } finally {
+      await host.teardown();
+    }
   });
 
 const users = program.command('users').description('manage users (stop the server first when it uses the embedded database)');

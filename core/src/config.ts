@@ -22,6 +22,12 @@ export interface Config {
   pluginCallTimeoutMs: number;
   pluginFetchTimeoutMs: number;
   maxQueryPoints: number;
+  /** Backtests one instance runs at once; more wait as queued. */
+  backtestConcurrency: number;
+  /** Most bars one backtest (or a deployment's warm-up and resume) may load. */
+  backtestMaxBars: number;
+  /** Paper-trading deployments one instance runs at most. */
+  maxDeployments: number;
   sessionTtlMs: number;
   cookieSecure: boolean;
 }
@@ -86,6 +92,9 @@ export function loadConfig(env: Env = process.env): Config {
     pluginCallTimeoutMs: integer(env, 'NAUTILUS_PLUGIN_CALL_TIMEOUT_MS', 15_000, 100, 600_000, issues),
     pluginFetchTimeoutMs: integer(env, 'NAUTILUS_PLUGIN_FETCH_TIMEOUT_MS', 10_000, 100, 600_000, issues),
     maxQueryPoints: integer(env, 'NAUTILUS_MAX_QUERY_POINTS', 200_000, 1, 10_000_000, issues),
+    backtestConcurrency: integer(env, 'NAUTILUS_BACKTEST_CONCURRENCY', 2, 1, 64, issues),
+    backtestMaxBars: integer(env, 'NAUTILUS_BACKTEST_MAX_BARS', 1_000_000, 1, 10_000_000, issues),
+    maxDeployments: integer(env, 'NAUTILUS_MAX_DEPLOYMENTS', 20, 0, 1_000, issues),
     sessionTtlMs: integer(env, 'NAUTILUS_SESSION_TTL_HOURS', 12, 1, 24 * 90, issues) * 3_600_000,
     cookieSecure: env.NAUTILUS_COOKIE_SECURE === 'true',
   };

@@ -11,6 +11,7 @@ import { createApp } from './http/app.ts';
 import { createMetrics } from './http/metrics.ts';
 import { createLogger } from './logger.ts';
 import { PluginHost } from './plugins/plugin-host.ts';
+import { startStrategyServices } from './strategy-services.ts';
 import { CORE_VERSION } from './version.ts';
 
 export interface NautilusServer {
@@ -71,7 +72,20 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const metrics = createMetrics(() => plugins, database.poolStats);
     plugins = await loadPlugins(config, logger, bus);
     cleanup.unshift(() => (plugins as PluginHost).teardown());
-    const services: Services = { db: database.db, plugins, bus, config, metrics, logger };
+    // Resumes deployments left running; closed before the plugins, the bus and the database go.
+    const strategy = await startStrategyServices({ db: database.db, plugins, bus, logger, config });
+    cleanup.unshift(() => strategy.close());
+    const services: Services = {
+      db: database.db,
+      plugins,
+      bus,
+      config,
+      metrics,
+      logger,
+      backtests: strategy.backtests,
+      feeds: strategy.feeds,
+      deployments: strategy.deployments,
+    };
 
     const app = createApp(services);
     const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });

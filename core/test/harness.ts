@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import type { Services } from '../src/api/context.ts';
 import { createUser, ensureAdmin } from '../src/auth/users.ts';
+import type { ClosableBus } from '../src/bus/create-bus.ts';
 import { MemoryBus } from '../src/bus/memory-bus.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
@@ -9,6 +10,7 @@ import type { Role } from '../src/db/tables.ts';
 import { createApp } from '../src/http/app.ts';
 import { createMetrics } from '../src/http/metrics.ts';
 import { loadPlugins } from '../src/server.ts';
+import { startStrategyServices } from '../src/strategy-services.ts';
 import type { TestDatabase } from './databases.ts';
 
 export const FIXTURE_PLUGINS = fileURLToPath(new URL('./fixtures/plugins', import.meta.url));
@@ -35,24 +37,46 @@ export interface CallResult<T = any> {
 export interface Harness {
   services: Services;
   call<T = any>(procedure: string, input?: unknown, auth?: Auth, kind?: 'query' | 'mutation'): Promise<CallResult<T>>;
+  /** A raw request to the app, e.g. a subscription read as a stream. */
+  request(path: string, init?: RequestInit): Promise<Response>;
   /** Creates a user of `role` (admin exists already) and returns their session cookie. */
   loginAs(role: Role): Promise<Auth>;
   close(): Promise<void>;
 }
 
-export async function openHarness(database: TestDatabase): Promise<Harness> {
+export interface HarnessOptions {
+  /** `fixtures` (default): the test plugins, some failing on purpose; `first-party`: plugins/* (the simulated market). */
+  plugins?: 'fixtures' | 'first-party';
+  /** A bus to share with another harness (two instances); a fresh in-process bus by default. */
+  bus?: ClosableBus;
+  /** Short leases for takeover tests. */
+  leaseMs?: number;
+}
+
+export async function openHarness(database: TestDatabase, options: HarnessOptions = {}): Promise<Harness> {
+  const firstParty = options.plugins === 'first-party';
   const config = loadConfig({
     NAUTILUS_DATA_DIR: database.options.dataDir,
     DATABASE_URL: database.options.databaseUrl,
     NAUTILUS_LOG_LEVEL: 'silent',
-    NAUTILUS_PLUGIN_SETUP_TIMEOUT_MS: '500',
-    NAUTILUS_PLUGIN_CALL_TIMEOUT_MS: '500',
+    NAUTILUS_PLUGIN_SETUP_TIMEOUT_MS: firstParty ? '10000' : '500',
+    NAUTILUS_PLUGIN_CALL_TIMEOUT_MS: firstParty ? '15000' : '500',
   });
-  config.pluginFolders = [{ dir: FIXTURE_PLUGINS, source: 'extra' }];
+  if (!firstParty) config.pluginFolders = [{ dir: FIXTURE_PLUGINS, source: 'extra' }];
+  else config.pluginFolders = config.pluginFolders.filter((folder) => folder.source === 'first-party');
   const opened = await openDatabase(database.options);
   const logger = pino({ level: 'silent' });
-  const bus = new MemoryBus();
+  const bus = options.bus ?? new MemoryBus();
   const plugins = await loadPlugins(config, logger, bus);
+  const strategy = await startStrategyServices({
+    db: opened.db,
+    plugins,
+    bus,
+    logger,
+    config,
+    feedLeaseMs: options.leaseMs,
+    deploymentLeaseMs: options.leaseMs,
+  });
   const services: Services = {
     db: opened.db,
     plugins,
@@ -60,12 +84,17 @@ export async function openHarness(database: TestDatabase): Promise<Harness> {
     config,
     metrics: createMetrics(() => plugins, opened.poolStats),
     logger,
+    backtests: strategy.backtests,
+    feeds: strategy.feeds,
+    deployments: strategy.deployments,
   };
   const app = createApp(services);
   await ensureAdmin(opened.db, PASSWORD);
 
   const call: Harness['call'] = async (procedure, input, auth = {}, kind) => {
-    const mutation = kind ? kind === 'mutation' : /\.(login|logout|create|save|delete|restore|update|revoke)$/.test(procedure);
+    const mutation = kind
+      ? kind === 'mutation'
+      : /\.(login|logout|create|save|delete|restore|update|revoke|run|deploy|stop|rollback)$/.test(procedure);
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (auth.cookie) headers.cookie = auth.cookie;
     if (auth.apiKey) headers.authorization = `Bearer ${auth.apiKey}`;
@@ -90,6 +119,7 @@ export async function openHarness(database: TestDatabase): Promise<Harness> {
   return {
     services,
     call,
+    request: async (path, init) => app.request(`http://127.0.0.1${path}`, init),
     async loginAs(role) {
       const username = role === 'admin' ? 'admin' : `${role}-${++users}`;
       if (role !== 'admin') await createUser(opened.db, { username, password: PASSWORD, role });
@@ -99,6 +129,7 @@ export async function openHarness(database: TestDatabase): Promise<Harness> {
       return { cookie };
     },
     async close() {
+      await strategy.close();
       await plugins.teardown();
       await opened.close();
     },

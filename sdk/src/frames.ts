@@ -27,6 +27,8 @@ export interface OhlcvFrame {
   low: number[];
   close: number[];
   volume: number[];
+  /** Set by a stream on an update of a bar that has not closed yet: its values will still change. */
+  forming?: boolean;
 }
 
 /** One or more named series of numbers over time (epoch ms, strictly increasing per series). */

@@ -1,6 +1,6 @@
 export type { Bus, BusHandler, BusMessage } from './bus.ts';
 export type { ComputeKernel, ComputeKernelDescriptor, KernelBuffers } from './contributions/compute-kernel.ts';
-export type { DataQuery, DataSource, DataSourceDescriptor } from './contributions/data-source.ts';
+export type { DataQuery, DataSource, DataSourceDescriptor, StreamRequest } from './contributions/data-source.ts';
 export type { RiskModel, RiskModelDescriptor, RiskPosition, RiskRequest, RiskResult } from './contributions/risk-model.ts';
 export {
   defineWidgets,

@@ -43,6 +43,7 @@ export const pluginManifestSchema: JsonSchema = {
               frames: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: FRAME_KINDS } },
               querySchema: anySchema,
               streaming: { type: 'boolean' },
+              replay: { type: 'boolean' },
             },
           },
         },

@@ -2,10 +2,13 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { resolveApiKey } from '../auth/api-keys.ts';
 import { resolveSession } from '../auth/sessions.ts';
+import type { BacktestService } from '../backtests/backtest-service.ts';
 import type { ClosableBus } from '../bus/create-bus.ts';
 import type { Config } from '../config.ts';
 import type { Tables, User } from '../db/tables.ts';
+import type { DeploymentManager } from '../deployments/deployment-manager.ts';
 import type { Metrics } from '../http/metrics.ts';
+import type { MarketFeed } from '../market/market-feed.ts';
 import type { PluginHost } from '../plugins/plugin-host.ts';
 
 export const SESSION_COOKIE = 'nautilus_session';
@@ -18,6 +21,9 @@ export interface Services {
   config: Config;
   metrics: Metrics;
   logger: Logger;
+  backtests: BacktestService;
+  feeds: MarketFeed;
+  deployments: DeploymentManager;
 }
 
 export interface RequestContext {

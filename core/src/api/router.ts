@@ -1,8 +1,11 @@
 import { apiKeysRouter } from './routers/api-keys.ts';
 import { authRouter } from './routers/auth.ts';
+import { backtestsRouter } from './routers/backtests.ts';
 import { dashboardsRouter } from './routers/dashboards.ts';
 import { dataSourcesRouter } from './routers/data-sources.ts';
+import { deploymentsRouter } from './routers/deployments.ts';
 import { pluginsRouter } from './routers/plugins.ts';
+import { strategiesRouter } from './routers/strategies.ts';
 import { usersRouter } from './routers/users.ts';
 import { widgetsRouter } from './routers/widgets.ts';
 import { router } from './trpc.ts';
@@ -16,6 +19,9 @@ export const appRouter = router({
   widgets: widgetsRouter,
   users: usersRouter,
   apiKeys: apiKeysRouter,
+  strategies: strategiesRouter,
+  backtests: backtestsRouter,
+  deployments: deploymentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

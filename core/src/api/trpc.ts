@@ -53,6 +53,8 @@ export interface NautilusErrorShape {
 }
 
 const t = initTRPC.context<RequestContext>().create({
+  // Subscriptions (deployments.watch) are served as server-sent events; pings keep proxies from closing idle streams.
+  sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 20_000 } },
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     let nautilus: NautilusErrorShape;

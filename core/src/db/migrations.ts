@@ -62,6 +62,107 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0002_strategies': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('strategies')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('description', 'text')
+        .addColumn('latest_version', 'integer', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('strategy_versions')
+        .addColumn('strategy_id', 'text', (c) => c.notNull().references('strategies.id').onDelete('cascade'))
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('params', 'jsonb', (c) => c.notNull())
+        .addColumn('message', 'text')
+        .addColumn('diff', 'text')
+        .addColumn('created_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addPrimaryKeyConstraint('strategy_versions_pk', ['strategy_id', 'version'])
+        .execute();
+      await db.schema
+        .createTable('backtest_runs')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('strategy_id', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('params', 'jsonb', (c) => c.notNull())
+        .addColumn('config', 'jsonb', (c) => c.notNull())
+        .addColumn('data_source', 'text', (c) => c.notNull())
+        .addColumn('symbol', 'text', (c) => c.notNull())
+        .addColumn('timeframe', 'text', (c) => c.notNull())
+        .addColumn('range_from', 'timestamptz', (c) => c.notNull())
+        .addColumn('range_to', 'timestamptz', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('queued', 'running', 'done', 'failed')`))
+        .addColumn('progress', 'double precision', (c) => c.notNull().defaultTo(0))
+        .addColumn('metrics', 'jsonb')
+        .addColumn('result', 'jsonb')
+        .addColumn('error', 'jsonb')
+        .addColumn('owner', 'text')
+        .addColumn('heartbeat_at', 'timestamptz')
+        .addColumn('created_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('finished_at', 'timestamptz')
+        .addColumn('duration_ms', 'integer')
+        .addForeignKeyConstraint(
+          'backtest_runs_version_fk',
+          ['strategy_id', 'version'],
+          'strategy_versions',
+          ['strategy_id', 'version'],
+          (c) => c.onDelete('cascade'),
+        )
+        .execute();
+      await db.schema.createIndex('backtest_runs_strategy').on('backtest_runs').columns(['strategy_id', 'created_at']).execute();
+      await db.schema.createIndex('backtest_runs_status').on('backtest_runs').column('status').execute();
+      await db.schema
+        .createTable('deployments')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('strategy_id', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('params', 'jsonb', (c) => c.notNull())
+        .addColumn('config', 'jsonb', (c) => c.notNull())
+        .addColumn('limits', 'jsonb', (c) => c.notNull())
+        .addColumn('data_source', 'text', (c) => c.notNull())
+        .addColumn('symbol', 'text', (c) => c.notNull())
+        .addColumn('timeframe', 'text', (c) => c.notNull())
+        .addColumn('warmup_bars', 'integer', (c) => c.notNull())
+        .addColumn('replay', 'jsonb')
+        .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('running', 'stopped', 'failed')`))
+        .addColumn('stop_reason', 'text')
+        .addColumn('error', 'jsonb')
+        .addColumn('account', 'jsonb')
+        .addColumn('activity', 'jsonb')
+        .addColumn('first_bar_time', 'timestamptz')
+        .addColumn('rollback_of', 'text', (c) => c.references('deployments.id').onDelete('set null'))
+        .addColumn('owner', 'text')
+        .addColumn('lease_expires_at', 'timestamptz')
+        .addColumn('created_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('started_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('stopped_at', 'timestamptz')
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
+        .addForeignKeyConstraint(
+          'deployments_version_fk',
+          ['strategy_id', 'version'],
+          'strategy_versions',
+          ['strategy_id', 'version'],
+          (c) => c.onDelete('cascade'),
+        )
+        .execute();
+      await db.schema.createIndex('deployments_strategy').on('deployments').columns(['strategy_id', 'started_at']).execute();
+      await db.schema.createIndex('deployments_status').on('deployments').column('status').execute();
+      await db.schema
+        .createTable('market_feeds')
+        .addColumn('topic', 'text', (c) => c.primaryKey())
+        .addColumn('owner', 'text', (c) => c.notNull())
+        .addColumn('lease_expires_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -61,6 +61,105 @@ export interface DashboardVersionsTable {
   created_at: CreatedAt;
 }
 
+export interface StrategiesTable {
+  id: string;
+  name: string;
+  description: string | null;
+  latest_version: number;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Date;
+}
+
+export interface StrategyVersionsTable {
+  strategy_id: string;
+  version: number;
+  /** The TypeScript file as the user wrote it. */
+  source: string;
+  /** The params spec the file declares (describeStrategy), for the params form. */
+  params: Json;
+  message: string | null;
+  /** Unified diff from the previous version; null for version 1. */
+  diff: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export const BACKTEST_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export type BacktestStatus = (typeof BACKTEST_STATUSES)[number];
+
+export interface BacktestRunsTable {
+  id: string;
+  strategy_id: string;
+  version: number;
+  /** Resolved: every declared param, defaults filled in. */
+  params: Json;
+  /** Resolved BacktestConfig. */
+  config: Json;
+  data_source: string;
+  symbol: string;
+  timeframe: string;
+  range_from: Date;
+  range_to: Date;
+  status: BacktestStatus;
+  /** 0..1 while running. */
+  progress: ColumnType<number, number | undefined, number>;
+  metrics: Json | null;
+  /** The stored BacktestResult: curves downsampled, records capped (see stored-result.ts). */
+  result: Json | null;
+  error: Json | null;
+  /** Instance running it, and its last sign of life: a run whose heartbeat stops is marked failed. */
+  owner: string | null;
+  heartbeat_at: Date | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  finished_at: Date | null;
+  duration_ms: number | null;
+}
+
+export const DEPLOYMENT_STATUSES = ['running', 'stopped', 'failed'] as const;
+export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
+
+export interface DeploymentsTable {
+  id: string;
+  strategy_id: string;
+  version: number;
+  params: Json;
+  config: Json;
+  limits: Json;
+  data_source: string;
+  symbol: string;
+  timeframe: string;
+  warmup_bars: number;
+  /** `{ bars, speed, from }` when the feed replays the recent past faster than real time. */
+  replay: Json | null;
+  status: DeploymentStatus;
+  stop_reason: string | null;
+  error: Json | null;
+  /** The latest account snapshot (cash, position, equity, PnL), written at most every few seconds. */
+  account: Json | null;
+  /** Recent fills, trades, logs and equity points, bounded. */
+  activity: Json | null;
+  /** Time of the first bar the strategy saw: a resumed deployment replays from here to rebuild its state. */
+  first_bar_time: Date | null;
+  /** The deployment this one replaced by a rollback. */
+  rollback_of: string | null;
+  /** Instance running it and until when its lease holds; another instance takes over an expired lease. */
+  owner: string | null;
+  lease_expires_at: Date | null;
+  created_by: string | null;
+  started_at: CreatedAt;
+  stopped_at: Date | null;
+  updated_at: Date;
+}
+
+export interface MarketFeedsTable {
+  /** The bus topic the feed publishes on. */
+  topic: string;
+  owner: string;
+  lease_expires_at: Date;
+}
+
 export interface Tables {
   users: UsersTable;
   sessions: SessionsTable;
@@ -68,6 +167,11 @@ export interface Tables {
   login_attempts: LoginAttemptsTable;
   dashboards: DashboardsTable;
   dashboard_versions: DashboardVersionsTable;
+  strategies: StrategiesTable;
+  strategy_versions: StrategyVersionsTable;
+  backtest_runs: BacktestRunsTable;
+  deployments: DeploymentsTable;
+  market_feeds: MarketFeedsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import type { Frame } from '@nautilus/sdk';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryBus } from '../bus/memory-bus.ts';
@@ -80,9 +81,10 @@ describe('PluginHost', () => {
 
   it('refuses a module that is not a plugin, one that implements what it did not declare, and a duplicate id', () => {
     expect(statuses.get('f-not-a-plugin')?.error?.message).toContain('must default-export definePlugin');
-    expect(statuses.get('g-undeclared')?.error?.fields.map((field) => field.path)).toEqual([
-      'setup().dataSources.declared',
-      'setup().dataSources.other',
+    expect(statuses.get('g-undeclared')?.error?.fields).toEqual([
+      { path: 'setup().dataSources.declared', message: 'must implement query()' },
+      { path: 'setup().dataSources.other', message: 'is not declared in manifest.contributes' },
+      { path: 'setup().dataSources.live', message: 'must implement stream() (streaming is true)' },
     ]);
     expect(statuses.get('h-duplicate-id')?.error?.message).toContain('already used by another plugin');
   });
@@ -93,6 +95,10 @@ describe('PluginHost', () => {
       'test.quotes/slow',
       'test.quotes/broken',
       'test.quotes/fails',
+      'test.streams/counter',
+      'test.streams/garbage',
+      'test.streams/crashes',
+      'test.streams/deaf',
     ]);
   });
 
@@ -142,6 +148,61 @@ describe('PluginHost', () => {
     await expect(host.query('test.setup-throws/x', { params: {}, range, maxPoints: 10 })).rejects.toMatchObject({
       code: 'NOT_FOUND',
       message: expect.stringContaining('plugin test.setup-throws failed to load'),
+    });
+  });
+
+  describe('streams', () => {
+    const received = (frames: Frame[]) => frames.map((frame) => (frame.kind === 'scalar' ? frame.value : frame.kind));
+
+    it('runs a stream with checked params until stopped', async () => {
+      const frames: Frame[] = [];
+      const stream = await host.stream('test.streams/counter', { params: { step: 2 }, maxPoints: 10 }, (frame) =>
+        frames.push(frame),
+      );
+      await expect.poll(() => frames.length).toBeGreaterThanOrEqual(3);
+      await stream.stop();
+      await stream.done;
+      const count = frames.length;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(frames.length).toBe(count);
+      expect(received(frames).slice(0, 3)).toEqual([2, 4, 6]);
+    });
+
+    it('refuses bad params, a source that does not stream, and a replay it cannot do', async () => {
+      await expect(host.stream('test.streams/counter', { params: { step: 'x' }, maxPoints: 1 }, () => {})).rejects.toMatchObject({
+        code: 'VALIDATION',
+        fields: [{ path: 'params.step', message: 'must be number' }],
+      });
+      await expect(host.stream('test.quotes/ticks', { params: { symbol: 'A' }, maxPoints: 1 }, () => {})).rejects.toMatchObject({
+        code: 'VALIDATION',
+        message: expect.stringContaining('does not stream'),
+      });
+      await expect(
+        host.stream('test.streams/counter', { params: {}, maxPoints: 1, replay: { from: 0, speed: 10 } }, () => {}),
+      ).rejects.toMatchObject({ code: 'VALIDATION', fields: [{ path: 'replay', message: 'not supported by this data source' }] });
+    });
+
+    it('ends a stream that emits a malformed frame, and one that throws, stamping the plugin id', async () => {
+      const garbage = await host.stream('test.streams/garbage', { params: {}, maxPoints: 1 }, () => {
+        throw new Error('must not see the bad frame');
+      });
+      await expect(garbage.done).rejects.toMatchObject({
+        code: 'DATA_SOURCE_ERROR',
+        plugin: 'test.streams',
+        message: expect.stringContaining('streamed invalid data (frames[0].value must be a number)'),
+      });
+      const frames: Frame[] = [];
+      const crashes = await host.stream('test.streams/crashes', { params: {}, maxPoints: 1 }, (frame) => frames.push(frame));
+      await expect(crashes.done).rejects.toMatchObject({
+        message: 'The feed dropped; it will be retried',
+        plugin: 'test.streams',
+      });
+      expect(received(frames)).toEqual([1]);
+    });
+
+    it('times out stopping a stream that ignores abort', async () => {
+      const deaf = await host.stream('test.streams/deaf', { params: {}, maxPoints: 1 }, () => {});
+      await expect(deaf.stop()).rejects.toMatchObject({ code: 'PLUGIN_TIMEOUT', plugin: 'test.streams' });
     });
   });
 });

@@ -12,6 +12,7 @@ import {
   type PluginContributions,
   type PluginDefinition,
   type PluginManifest,
+  type StreamRequest,
   type WidgetDescriptor,
 } from '@nautilus/sdk';
 import type { Logger } from 'pino';
@@ -60,6 +61,13 @@ export interface DataQueryRequest {
   params: Record<string, unknown>;
   range: { from: number; to: number };
   maxPoints: number;
+}
+
+/** A running data-source stream. `done` settles when it ends: rejected, stamped with the plugin id, if it failed. */
+export interface DataStream {
+  readonly done: Promise<void>;
+  /** Aborts the stream and waits for it to end; PLUGIN_TIMEOUT when it does not within the call timeout. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -155,6 +163,81 @@ export class PluginHost {
       );
     }
     return frames;
+  }
+
+  /**
+   * Checks a query's params against the source's schema without running it, so a background job can
+   * refuse bad input before it is accepted.
+   */
+  checkQuery(ref: string, params: Record<string, unknown>): { pluginId: string; descriptor: DataSourceDescriptor } {
+    const { pluginId, descriptor } = this.#resolveDataSource(ref);
+    const issues = schemaIssues(descriptor.querySchema, params, 'params');
+    if (issues.length) throw NautilusError.validation(`query for ${ref}`, issues);
+    return { pluginId, descriptor };
+  }
+
+  /**
+   * Starts a source's live stream: params are checked like a query's, each frame emitted is checked
+   * before `emit` sees it (a bad one ends the stream with DATA_SOURCE_ERROR), and whatever the plugin
+   * throws is stamped with its id. A throwing `emit` is logged, never passed back into the plugin.
+   */
+  async stream(ref: string, request: StreamRequest, emit: (frame: Frame) => void): Promise<DataStream> {
+    const { pluginId, descriptor } = this.checkQuery(ref, request.params);
+    const { implementation } = this.#resolveDataSource(ref);
+    if (!descriptor.streaming || typeof implementation.stream !== 'function') {
+      throw new NautilusError(
+        'VALIDATION',
+        `Data source ${ref} does not stream; pick one whose streaming is true in dataSources.list.`,
+        {
+          fields: [{ path: 'dataSource', message: 'does not stream' }],
+          plugin: pluginId,
+        },
+      );
+    }
+    if (request.replay && !descriptor.replay) {
+      throw new NautilusError('VALIDATION', `Data source ${ref} cannot replay history; deploy without replay.`, {
+        fields: [{ path: 'replay', message: 'not supported by this data source' }],
+        plugin: pluginId,
+      });
+    }
+    const controller = new AbortController();
+    let invalid: NautilusError | undefined;
+    const checkedEmit = (frame: Frame) => {
+      if (controller.signal.aborted) return;
+      const problem = frameProblem([frame], descriptor.frames);
+      if (problem) {
+        invalid = new NautilusError(
+          'DATA_SOURCE_ERROR',
+          `Data source ${ref} streamed invalid data (${problem}); report it to the plugin's author.`,
+          { plugin: pluginId },
+        );
+        controller.abort(invalid);
+        return;
+      }
+      try {
+        emit(frame);
+      } catch (error) {
+        this.#options.logger.error({ err: error, dataSource: ref }, 'a stream consumer threw');
+      }
+    };
+    const stream = implementation.stream.bind(implementation);
+    const done = Promise.resolve()
+      .then(() => stream(request, checkedEmit, controller.signal))
+      .then(
+        () => {
+          if (invalid) throw invalid;
+        },
+        (error: unknown) => {
+          throw stamp(invalid ?? error, pluginId, 'DATA_SOURCE_ERROR', `Data source ${ref} stream failed`);
+        },
+      );
+    return {
+      done,
+      stop: async () => {
+        controller.abort();
+        await withTimeout(`Stopping the stream of ${ref}`, this.#options.callTimeoutMs, () => done.catch(() => {}), pluginId);
+      },
+    };
   }
 
   async teardown(): Promise<void> {
@@ -306,6 +389,11 @@ function checkContributions(manifest: PluginManifest, contributions: unknown): v
       if (!declared.includes(id))
         fields.push({ path: `setup().${kind}.${id}`, message: 'is not declared in manifest.contributes' });
     }
+  }
+  for (const descriptor of manifest.contributes.dataSources ?? []) {
+    const implementation = given.dataSources?.[descriptor.id] as Record<string, unknown> | undefined;
+    if (descriptor.streaming && implementation && typeof implementation.stream !== 'function')
+      fields.push({ path: `setup().dataSources.${descriptor.id}`, message: 'must implement stream() (streaming is true)' });
   }
   if (fields.length) {
     const list = fields.map((field) => `${field.path} ${field.message}`).join('; ');

@@ -1,5 +1,6 @@
 import { definePlugin } from '@nautilus/sdk';
 import { toBarRequest } from './bars-query.ts';
+import { streamBars, toBarStream } from './bars-stream.ts';
 import { instrumentsSource } from './instruments-source.ts';
 import { manifest } from './manifest.ts';
 import { createSimMarket } from './sim-market.ts';
@@ -8,7 +9,7 @@ export type { BarsParams } from './bars-query.ts';
 export { type AssetClass, assetClasses, type MarketFactor, type SessionKind, type SimInstrument } from './instrument.ts';
 export { instruments } from './instruments.ts';
 
-/** The built-in simulated market: `bars` (OHLCV) and `instruments` (table) data sources. */
+/** The built-in simulated market: `bars` (OHLCV, also streamed) and `instruments` (table) data sources. */
 export default definePlugin({
   manifest,
   setup() {
@@ -16,7 +17,10 @@ export default definePlugin({
     const market = createSimMarket();
     return {
       dataSources: {
-        bars: { query: async (query, signal) => [await market.bars(toBarRequest(query), signal)] },
+        bars: {
+          query: async (query, signal) => [await market.bars(toBarRequest(query), signal)],
+          stream: async (request, emit, signal) => streamBars(market, toBarStream(request, Date.now()), emit, signal),
+        },
         instruments: instrumentsSource,
       },
     };

@@ -44,10 +44,12 @@ export const manifest: PluginManifest = {
         name: 'Simulated bars',
         description:
           'OHLCV bars (1m to 1d) of one simulated instrument; larger bars aggregate the 1m bars exactly. ' +
-          'When the range holds more than maxPoints bars, the most recent maxPoints are returned.',
+          'When the range holds more than maxPoints bars, the most recent maxPoints are returned. ' +
+          'Streams each bar as it closes, with updates of the forming bar every simulated minute; can replay the recent past faster than real time.',
         frames: ['ohlcv'],
         querySchema: barsQuerySchema,
-        streaming: false,
+        streaming: true,
+        replay: true,
       },
       {
         id: 'instruments',

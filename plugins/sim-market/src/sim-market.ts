@@ -19,6 +19,8 @@ export interface BarRequest {
   to: number;
   /** At most this many bars: the newest ones of the range. */
   maxPoints: number;
+  /** The bars as they stood at this time (a replay's clock); never later than the market's own clock. */
+  asOf?: number;
 }
 
 export interface SimMarketOptions {
@@ -51,7 +53,7 @@ export function createSimMarket(options: SimMarketOptions = {}): SimMarket {
   return {
     async bars(request, signal) {
       const { instrument, timeframe, from, to, maxPoints } = request;
-      const now = clock();
+      const now = Math.min(clock(), request.asOf ?? Number.POSITIVE_INFINITY);
       const checkpoint = createCheckpoint(signal);
       signal.throwIfAborted();
       const path = pathOf(instrument);

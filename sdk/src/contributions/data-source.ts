@@ -13,6 +13,8 @@ export interface DataSourceDescriptor {
   querySchema: JsonSchema;
   /** True when the implementation offers `stream()`. */
   streaming?: boolean;
+  /** True when `stream()` can replay history at a multiple of real time (`StreamRequest.replay`). */
+  replay?: boolean;
 }
 
 /** One query, with time already resolved by the host to absolute epoch milliseconds. */
@@ -23,10 +25,24 @@ export interface DataQuery<P = Record<string, unknown>> {
   maxPoints: number;
 }
 
+/** What `stream()` is asked for: the query without a range, and optionally a replay of the recent past. */
+export interface StreamRequest<P = Record<string, unknown>> extends Omit<DataQuery<P>, 'range'> {
+  /**
+   * Start at `from` (epoch ms, in the past) instead of now and let time run `speed` times faster than
+   * the wall clock until it has caught up with now, then go on live. Only for sources that declare
+   * `replay: true`; for demos and tests that should not wait minutes for a bar.
+   */
+  replay?: { from: number; speed: number };
+}
+
 /** The implementation a plugin's setup returns for a declared data source. */
 export interface DataSource<P = Record<string, unknown>> {
   /** Answers one query. Honour `signal`: the host aborts it when the call times out. */
   query(query: DataQuery<P>, signal: AbortSignal): Promise<Frame[]>;
-  /** Optional live updates: call `emit` with each new frame until `signal` aborts. */
-  stream?(query: Omit<DataQuery<P>, 'range'>, emit: (frame: Frame) => void, signal: AbortSignal): Promise<void>;
+  /**
+   * Optional live updates: call `emit` with each new frame until `signal` aborts, then resolve. A bar
+   * source emits one-bar OhlcvFrames: with `forming: true` for an update of the bar still in progress
+   * (a tick), without it once the bar has closed and is final. Declare `streaming: true` with it.
+   */
+  stream?(request: StreamRequest<P>, emit: (frame: Frame) => void, signal: AbortSignal): Promise<void>;
 }

@@ -1,0 +1,42 @@
+import { TIMEFRAMES } from '@nautilus/sdk';
+import { z } from 'zod';
+
+export const uuid = z.string().uuid();
+export const version = z.number().int().min(1);
+export const timeframe = z.enum(TIMEFRAMES);
+export const time = z.union([z.string().min(1).max(40), z.number()]);
+export const dataSource = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+\/[a-z][a-z0-9-]*$/, 'expected <pluginId>/<dataSourceId>')
+  .default('nautilus.sim-market/bars');
+export const symbol = z.string().min(1).max(100);
+/** Strategy param values by name; checked against the version's declared specs by the service. */
+export const params = z.record(z.string().max(100), z.union([z.number(), z.boolean(), z.string().max(1_000)]));
+
+const minimum = z.number().optional();
+/** A BacktestConfig; values are range-checked by the runtime, which names the field. */
+export const backtestConfig = z
+  .object({
+    initialCash: z.number().optional(),
+    commission: z
+      .discriminatedUnion('type', [
+        z.object({ type: z.literal('none') }),
+        z.object({ type: z.literal('per-share'), perShare: z.number(), minimum }),
+        z.object({ type: z.literal('percent'), rate: z.number(), minimum }),
+      ])
+      .optional(),
+    slippage: z
+      .discriminatedUnion('type', [
+        z.object({ type: z.literal('none') }),
+        z.object({ type: z.literal('fixed'), amount: z.number() }),
+        z.object({ type: z.literal('percent'), rate: z.number() }),
+      ])
+      .optional(),
+    fillAt: z.enum(['next-open', 'close']).optional(),
+    riskFreeRate: z.number().optional(),
+    periodsPerYear: z.number().optional(),
+    seed: z.number().int().optional(),
+    sessionUtcOffsetMinutes: z.number().int().optional(),
+    historyLength: z.number().int().optional(),
+  })
+  .strict();
