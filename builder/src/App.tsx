@@ -13,6 +13,12 @@ const LoginPage = lazy(() => import('./auth/LoginPage.tsx').then((module) => ({ 
 const DashboardsPage = lazy(() =>
   import('./dashboards/DashboardsPage.tsx').then((module) => ({ default: module.DashboardsPage })),
 );
+const StrategiesPage = lazy(() =>
+  import('./strategy-lab/StrategiesPage.tsx').then((module) => ({ default: module.StrategiesPage })),
+);
+const StrategyLabPage = lazy(() =>
+  import('./strategy-lab/StrategyLabPage.tsx').then((module) => ({ default: module.StrategyLabPage })),
+);
 
 /** Decides between the login page and the app, and keeps the URL in step with that decision. */
 export function App() {
@@ -76,6 +82,10 @@ function Page({ user, route }: { user: User; route: Route }) {
       return <DashboardsPage user={user} />;
     case 'dashboard':
       return <DashboardPage key={route.id} id={route.id} edit={route.edit === true} user={user} />;
+    case 'strategies':
+      return <StrategiesPage user={user} />;
+    case 'strategy':
+      return <StrategyLabPage key={route.id} id={route.id} user={user} />;
     case 'login':
       return <Spin />; // redirecting to the page the user asked for
     case 'not-found':

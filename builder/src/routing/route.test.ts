@@ -24,6 +24,13 @@ describe('parseRoute', () => {
     expect(parseRoute('#/settings')).toEqual({ name: 'not-found', path: '/settings' });
   });
 
+  it('reads the strategies list and a strategy id', () => {
+    expect(parseRoute('#/strategies')).toEqual({ name: 'strategies' });
+    expect(parseRoute('#/strategies/')).toEqual({ name: 'strategies' });
+    expect(parseRoute('#/strategies/abc')).toEqual({ name: 'strategy', id: 'abc' });
+    expect(parseRoute('#/strategies/a/b')).toEqual({ name: 'not-found', path: '/strategies/a/b' });
+  });
+
   it('keeps an in-app `next` target on the login route', () => {
     expect(parseRoute('#/login?next=%2Fd%2F42')).toEqual({ name: 'login', next: '/d/42' });
   });
@@ -43,6 +50,9 @@ describe('routeHash', () => {
       { name: 'login', next: '/d/7' },
       { name: 'dashboard', id: 'x/y?z#w' },
       { name: 'dashboard', id: 'edit', edit: true },
+      { name: 'strategies' },
+      { name: 'strategy', id: 'a/b' },
+      { name: 'login', next: '/strategies/7' },
     ];
     for (const route of routes) expect(parseRoute(routeHash(route))).toEqual(route);
   });

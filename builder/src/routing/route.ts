@@ -6,6 +6,8 @@ export type Route =
   | { name: 'list' }
   | { name: 'login'; next?: string }
   | { name: 'dashboard'; id: string; edit?: true }
+  | { name: 'strategies' }
+  | { name: 'strategy'; id: string }
   | { name: 'not-found'; path: string };
 
 function decode(segment: string): string | undefined {
@@ -31,7 +33,13 @@ export function parseRoute(hash: string): Route {
     const next = new URLSearchParams(queryPart).get('next') ?? '';
     // Only return to an in-app page, and never to the login page itself (that would loop).
     const target = next.startsWith('/') ? parseRoute(next).name : undefined;
-    return target === 'list' || target === 'dashboard' ? { name: 'login', next } : { name: 'login' };
+    const inApp = target === 'list' || target === 'dashboard' || target === 'strategies' || target === 'strategy';
+    return inApp ? { name: 'login', next } : { name: 'login' };
+  }
+  if (path === '/strategies') return { name: 'strategies' };
+  if (segments.length === 2 && segments[0] === 'strategies' && segments[1] !== '') {
+    const id = decode(segments[1]!);
+    if (id !== undefined) return { name: 'strategy', id };
   }
   const isEdit = segments.length === 3 && segments[2] === 'edit';
   if ((segments.length === 2 || isEdit) && segments[0] === 'd' && segments[1] !== '') {
@@ -53,6 +61,10 @@ export function routeHash(route: Route): string {
       return route.next ? `#/login?${new URLSearchParams({ next: route.next })}` : '#/login';
     case 'dashboard':
       return `#/d/${encodeURIComponent(route.id)}${route.edit ? '/edit' : ''}`;
+    case 'strategies':
+      return '#/strategies';
+    case 'strategy':
+      return `#/strategies/${encodeURIComponent(route.id)}`;
     case 'not-found':
       return `#${route.path}`;
   }

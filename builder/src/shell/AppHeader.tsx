@@ -1,6 +1,7 @@
 import { Button, Flex, Layout, Switch, Tag, Typography, theme } from 'antd';
 import type { User } from '../api/types.ts';
 import { useLogout } from '../auth/useSession.ts';
+import { useRoute } from '../routing/navigation.ts';
 import { routeHash } from '../routing/route.ts';
 import { useThemeMode } from '../theme/useThemeMode.ts';
 
@@ -9,6 +10,9 @@ export function AppHeader({ user }: { user: User }) {
   const { token } = theme.useToken();
   const { mode, setMode } = useThemeMode();
   const logout = useLogout();
+  const route = useRoute();
+  const inLab = route.name === 'strategies' || route.name === 'strategy';
+  const navLink = (active: boolean) => ({ color: active ? token.colorPrimary : token.colorTextSecondary, fontWeight: 500 });
 
   return (
     <Layout.Header
@@ -24,6 +28,14 @@ export function AppHeader({ user }: { user: User }) {
       <a href={routeHash({ name: 'list' })} style={{ color: token.colorText, fontSize: 18, fontWeight: 600 }}>
         Nautilus
       </a>
+      <nav style={{ display: 'flex', gap: 16 }}>
+        <a href={routeHash({ name: 'list' })} data-testid="nav-dashboards" style={navLink(!inLab)}>
+          Dashboards
+        </a>
+        <a href={routeHash({ name: 'strategies' })} data-testid="nav-strategies" style={navLink(inLab)}>
+          Strategies
+        </a>
+      </nav>
       <Flex align="center" gap={12} style={{ marginLeft: 'auto' }}>
         <Switch
           data-testid="theme-toggle"

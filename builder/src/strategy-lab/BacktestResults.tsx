@@ -1,0 +1,107 @@
+import type { Trade } from '@nautilus/sdk';
+import { Alert, Card, Col, Flex, Progress, Row, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
+import type { BacktestRun } from './lab-api.ts';
+import { curveFrames, curveRange, metricRows, money, percent } from './lab-format.ts';
+import { ResultChart } from './ResultChart.tsx';
+
+const time = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+const tradeColumns: TableColumnsType<Trade & { key: number }> = [
+  {
+    title: 'Side',
+    dataIndex: 'side',
+    width: 80,
+    render: (side: string) => <Tag color={side === 'long' ? 'green' : 'red'}>{side}</Tag>,
+  },
+  { title: 'Qty', dataIndex: 'quantity', align: 'right', width: 80 },
+  { title: 'Entry', dataIndex: 'entryTime', render: time },
+  { title: 'Entry price', dataIndex: 'entryPrice', align: 'right', render: money },
+  { title: 'Exit', dataIndex: 'exitTime', render: time },
+  { title: 'Exit price', dataIndex: 'exitPrice', align: 'right', render: money },
+  {
+    title: 'PnL',
+    dataIndex: 'pnl',
+    align: 'right',
+    render: (pnl: number) => <Typography.Text type={pnl < 0 ? 'danger' : 'success'}>{money(pnl)}</Typography.Text>,
+  },
+  { title: 'Return', dataIndex: 'return', align: 'right', render: (value: number) => percent(value) },
+];
+
+/** Progress while a run works; its metrics, equity and drawdown charts and trades once done. */
+export function BacktestResults({ run }: { run: BacktestRun }) {
+  const result = run.result;
+  const charts = useMemo(
+    () => (result ? { ...curveFrames(result.curve), range: curveRange(result.curve) } : undefined),
+    [result],
+  );
+  const trades = useMemo(() => (result?.trades ?? []).map((trade, key) => ({ ...trade, key })), [result]);
+
+  if (run.status === 'queued' || run.status === 'running') {
+    return (
+      <Flex vertical gap={8}>
+        <Typography.Text>{run.status === 'queued' ? 'Waiting for a worker…' : 'Running the backtest…'}</Typography.Text>
+        <Progress data-testid="backtest-progress" percent={Math.round(run.progress * 100)} status="active" />
+      </Flex>
+    );
+  }
+  if (run.status === 'failed') {
+    return (
+      <Flex vertical gap={8}>
+        <Progress data-testid="backtest-progress" percent={Math.round(run.progress * 100)} status="exception" />
+        <Alert
+          data-testid="backtest-error"
+          type="error"
+          showIcon
+          title="The backtest failed"
+          description={run.error ? `${run.error.message}` : undefined}
+        />
+      </Flex>
+    );
+  }
+  return (
+    <Flex vertical gap={16}>
+      <Progress data-testid="backtest-progress" percent={100} status="success" />
+      <Row gutter={16}>
+        <Col xs={24} lg={7}>
+          {run.metrics && (
+            <Table
+              data-testid="backtest-metrics"
+              size="small"
+              rowKey="key"
+              pagination={false}
+              showHeader={false}
+              dataSource={metricRows(run.metrics)}
+              columns={[
+                { dataIndex: 'label', render: (label: string) => <Typography.Text strong>{label}</Typography.Text> },
+                { dataIndex: 'value', align: 'right' },
+              ]}
+              onRow={(row) => ({ 'data-metric': row.key }) as React.HTMLAttributes<HTMLElement>}
+            />
+          )}
+        </Col>
+        <Col xs={24} lg={17}>
+          {charts && (
+            <Flex vertical gap={12}>
+              <Card size="small" title="Equity">
+                <ResultChart testId="equity-chart" frame={charts.equity} range={charts.range} />
+              </Card>
+              <Card size="small" title="Drawdown (%)">
+                <ResultChart testId="drawdown-chart" frame={charts.drawdown} range={charts.range} area height={180} />
+              </Card>
+            </Flex>
+          )}
+        </Col>
+      </Row>
+      <Card size="small" title={`Trades (${result?.stored.trades.total ?? trades.length})`}>
+        <Table
+          data-testid="backtest-trades"
+          size="small"
+          columns={tradeColumns}
+          dataSource={trades}
+          pagination={{ pageSize: 10 }}
+        />
+      </Card>
+    </Flex>
+  );
+}

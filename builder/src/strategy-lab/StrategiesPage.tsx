@@ -1,0 +1,114 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Flex, Popconfirm, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { describeApiError } from '../api/api-error.ts';
+import { trpc } from '../api/trpc.ts';
+import type { User } from '../api/types.ts';
+import { canEditDashboards } from '../auth/permissions.ts';
+import { formatRelativeTime } from '../dashboards/relative-time.ts';
+import { navigate } from '../routing/navigation.ts';
+import { routeHash } from '../routing/route.ts';
+import { labKeys, type StrategySummary, useStrategyList } from './lab-api.ts';
+import { STRATEGY_TEMPLATE } from './template.ts';
+
+/** Every strategy, and a button that starts a new one from the SMA crossover template. */
+export function StrategiesPage({ user }: { user: User }) {
+  const list = useStrategyList();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const canEdit = canEditDashboards(user.role);
+  const nowMs = Date.now();
+
+  const create = useMutation({
+    mutationFn: () =>
+      trpc.strategies.create.mutate({ source: STRATEGY_TEMPLATE, message: 'Created from the SMA crossover template' }),
+    onSuccess: async ({ id }) => {
+      await queryClient.invalidateQueries({ queryKey: labKeys.strategies });
+      navigate({ name: 'strategy', id });
+    },
+    onError: (error) => void message.error(`Not created: ${describeApiError(error).message}`),
+  });
+
+  const remove = useMutation({
+    mutationFn: (strategy: StrategySummary) => trpc.strategies.delete.mutate({ id: strategy.id }),
+    onSuccess: (_, strategy) => void message.success(`Strategy “${strategy.name}” deleted.`),
+    onError: (error) => void message.error(`Not deleted: ${describeApiError(error).message}`),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: labKeys.strategies }),
+  });
+
+  const columns: TableColumnsType<StrategySummary> = [
+    {
+      title: 'Name',
+      dataIndex: 'name',
+      render: (name: string, strategy) => (
+        <a href={routeHash({ name: 'strategy', id: strategy.id })} data-testid={`strategy-link-${strategy.id}`}>
+          {name}
+        </a>
+      ),
+    },
+    { title: 'Description', dataIndex: 'description', ellipsis: true },
+    { title: 'Version', dataIndex: 'latestVersion', width: 90, align: 'right' },
+    {
+      title: 'Deployments',
+      dataIndex: 'runningDeployments',
+      width: 130,
+      render: (count: number) => (count > 0 ? <Tag color="green">{count} running</Tag> : null),
+    },
+    {
+      title: 'Updated',
+      dataIndex: 'updatedAt',
+      width: 220,
+      render: (updatedAt: string) => formatRelativeTime(updatedAt, nowMs),
+    },
+    ...(canEdit
+      ? [
+          {
+            key: 'actions',
+            width: 100,
+            render: (_: unknown, strategy: StrategySummary) => (
+              <Popconfirm
+                title={`Delete “${strategy.name}”?`}
+                description="Its versions, backtest runs and stopped deployments go with it."
+                okText="Delete"
+                okButtonProps={{ danger: true }}
+                onConfirm={() => remove.mutateAsync(strategy)}
+              >
+                <Button
+                  size="small"
+                  danger
+                  disabled={strategy.runningDeployments > 0}
+                  data-testid={`delete-strategy-${strategy.id}`}
+                >
+                  Delete
+                </Button>
+              </Popconfirm>
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <Flex vertical gap={16}>
+      <Flex align="center" justify="space-between">
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          Strategies
+        </Typography.Title>
+        {canEdit && (
+          <Button type="primary" data-testid="new-strategy" loading={create.isPending} onClick={() => create.mutate()}>
+            New strategy
+          </Button>
+        )}
+      </Flex>
+      {list.error && <Alert type="error" showIcon title={describeApiError(list.error).message} />}
+      <Table<StrategySummary>
+        data-testid="strategies-table"
+        rowKey="id"
+        loading={list.isPending}
+        columns={columns}
+        dataSource={list.data ?? []}
+        pagination={false}
+        locale={{ emptyText: canEdit ? 'No strategies yet: start one with New strategy.' : 'No strategies yet.' }}
+      />
+    </Flex>
+  );
+}

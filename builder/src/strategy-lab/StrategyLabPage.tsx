@@ -1,0 +1,392 @@
+import type { Timeframe } from '@nautilus/sdk';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Flex,
+  InputNumber,
+  Result,
+  Row,
+  Segmented,
+  Select,
+  Spin,
+  Tabs,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { describeApiError } from '../api/api-error.ts';
+import { trpc } from '../api/trpc.ts';
+import type { User } from '../api/types.ts';
+import { canEditDashboards } from '../auth/permissions.ts';
+import { InstrumentSelect } from '../dashboard-page/InstrumentSelect.tsx';
+import { useInstruments } from '../data/useInstruments.ts';
+import { routeHash } from '../routing/route.ts';
+import { useThemeMode } from '../theme/useThemeMode.ts';
+import { BacktestResults } from './BacktestResults.tsx';
+import { type CompileDiagnostic, compileDiagnostics } from './compile-errors.ts';
+import { DeploymentsPanel } from './DeploymentsPanel.tsx';
+import { isActiveRun, labKeys, useBacktestRun, useStrategy } from './lab-api.ts';
+import { LAB_TIMEFRAMES, QUICK_RANGES } from './lab-format.ts';
+import { ParamsForm } from './ParamsForm.tsx';
+import { mergeParams, type ParamValue, paramsForRun } from './params-form.ts';
+import { RunsPanel } from './RunsPanel.tsx';
+import { useLabUnsavedGuard } from './useLabUnsavedGuard.ts';
+import { VersionsPanel } from './VersionsPanel.tsx';
+import './strategy-lab.css';
+
+// Monaco (several MB) loads only once the Lab is open, in its own chunks.
+const CodeEditor = lazy(() => import('./CodeEditor.tsx'));
+
+type RangeLabel = (typeof QUICK_RANGES)[number]['label'];
+type Speed = 'live' | 'accelerated';
+
+/** The Strategy Lab: edit a strategy, backtest it, compare runs, deploy it to paper trading. */
+export function StrategyLabPage({ id, user }: { id: string; user: User }) {
+  const strategy = useStrategy(id);
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const { mode } = useThemeMode();
+  const instruments = useInstruments();
+  const canEdit = canEditDashboards(user.role);
+  const record = strategy.data;
+
+  // The source as last saved (or loaded), and the text in the editor.
+  const [saved, setSaved] = useState<{ source: string; version: number }>();
+  const [draft, setDraft] = useState('');
+  const [diagnostics, setDiagnostics] = useState<CompileDiagnostic[]>([]);
+  const [saveError, setSaveError] = useState<string>();
+  const [values, setValues] = useState<Record<string, ParamValue>>({});
+  const [symbol, setSymbol] = useState('SIM:AAPL');
+  const [timeframe, setTimeframe] = useState<Timeframe>('1d');
+  const [range, setRange] = useState<RangeLabel>('1y');
+  const [initialCash, setInitialCash] = useState(100_000);
+  const [speed, setSpeed] = useState<Speed>('accelerated');
+  const [runId, setRunId] = useState<string>();
+  const [tab, setTab] = useState('results');
+  const [cursor, setCursor] = useState<{ line: number; column: number }>();
+
+  useEffect(() => {
+    if (record && saved === undefined) {
+      setSaved({ source: record.source, version: record.version });
+      setDraft(record.source);
+    }
+  }, [record, saved]);
+
+  const specs = record?.params ?? {};
+  const paramValues = useMemo(() => mergeParams(specs, values), [specs, values]);
+  const dirty = saved !== undefined && draft !== saved.source;
+  useLabUnsavedGuard(dirty, id);
+
+  const draftRef = useRef(draft);
+  draftRef.current = draft;
+  const savingRef = useRef<Promise<{ version: number; params: typeof specs } | undefined>>(undefined);
+
+  /** Saves the editor's text as a new version if it changed; the saved version and its params spec. */
+  const saveSource = useCallback(async (): Promise<{ version: number; params: typeof specs } | undefined> => {
+    if (!saved || !record) return undefined;
+    const source = draftRef.current;
+    if (source === saved.source) return { version: saved.version, params: record.params };
+    if (savingRef.current) return savingRef.current;
+    const attempt = (async () => {
+      try {
+        const result = await trpc.strategies.save.mutate({ id, baseVersion: saved.version, source });
+        const fresh = await trpc.strategies.get.query({ id, version: result.version });
+        queryClient.setQueryData(labKeys.strategy(id), fresh);
+        setSaved({ source, version: result.version });
+        setDiagnostics([]);
+        setSaveError(undefined);
+        void queryClient.invalidateQueries({ queryKey: labKeys.versions(id) });
+        void queryClient.invalidateQueries({ queryKey: labKeys.strategyList });
+        void message.success(result.unchanged ? 'No changes to save.' : `Saved version ${result.version}.`);
+        return { version: result.version, params: fresh.params };
+      } catch (error) {
+        const problem = describeApiError(error);
+        setDiagnostics(compileDiagnostics(problem));
+        setSaveError(problem.message);
+        void message.error(`Not saved: ${problem.message}`);
+        return undefined;
+      } finally {
+        savingRef.current = undefined;
+      }
+    })();
+    savingRef.current = attempt;
+    return attempt;
+  }, [id, saved, record, queryClient, message]);
+
+  const save = useMutation({ mutationFn: saveSource });
+
+  const run = useMutation({
+    mutationFn: async () => {
+      const savedVersion = await saveSource();
+      if (!savedVersion) return undefined;
+      const from = QUICK_RANGES.find((item) => item.label === range)?.from ?? 'now-1y';
+      return trpc.backtests.run.mutate({
+        strategyId: id,
+        version: savedVersion.version,
+        params: paramsForRun(savedVersion.params, values),
+        config: { initialCash },
+        symbol,
+        timeframe,
+        range: { from, to: 'now' },
+      });
+    },
+    onSuccess: (started) => {
+      if (!started) return;
+      setRunId(started.id);
+      setTab('results');
+      void queryClient.invalidateQueries({ queryKey: labKeys.runs(id) });
+    },
+    onError: (error) => void message.error(`The backtest did not start: ${describeApiError(error).message}`),
+  });
+
+  const deploy = useMutation({
+    mutationFn: async () => {
+      const savedVersion = await saveSource();
+      if (!savedVersion) return undefined;
+      return trpc.deployments.deploy.mutate({
+        strategyId: id,
+        version: savedVersion.version,
+        params: paramsForRun(savedVersion.params, values),
+        config: { initialCash },
+        symbol,
+        timeframe,
+        ...(speed === 'accelerated' ? { replay: { bars: 120, speed: 600 } } : {}),
+      });
+    },
+    onSuccess: (deployment) => {
+      if (!deployment) return;
+      setTab('deployments');
+      void queryClient.invalidateQueries({ queryKey: labKeys.deployments(id) });
+      if (deployment.status === 'failed')
+        void message.error(`The deployment failed: ${deployment.error?.message ?? 'see the list'}`);
+      else void message.success(`Deployed version ${deployment.version} to paper trading.`);
+    },
+    onError: (error) => void message.error(`Not deployed: ${describeApiError(error).message}`),
+  });
+
+  const backtest = useBacktestRun(runId);
+  const runStatus = backtest.data?.status;
+  useEffect(() => {
+    if (runStatus && !isActiveRun(runStatus)) void queryClient.invalidateQueries({ queryKey: labKeys.runs(id) });
+  }, [runStatus, id, queryClient]);
+
+  const onSave = useCallback(() => {
+    if (canEdit) save.mutate();
+  }, [canEdit, save]);
+
+  if (strategy.error) {
+    return (
+      <Result
+        status="warning"
+        title="This strategy cannot be opened"
+        subTitle={describeApiError(strategy.error).message}
+        extra={<a href={routeHash({ name: 'strategies' })}>Back to the strategies</a>}
+      />
+    );
+  }
+  if (!record || !saved) return <Spin style={{ margin: 48 }} />;
+
+  const running = run.isPending || isActiveRun(runStatus);
+
+  return (
+    <Flex vertical gap={16} data-testid="strategy-lab">
+      <Flex align="center" gap={12} wrap>
+        <a href={routeHash({ name: 'strategies' })}>Strategies</a>
+        <Typography.Text type="secondary">/</Typography.Text>
+        <Typography.Title level={3} style={{ margin: 0 }} data-testid="strategy-name">
+          {record.name}
+        </Typography.Title>
+        <Tag data-testid="strategy-version">v{saved.version}</Tag>
+        {dirty && (
+          <Tag color="orange" data-testid="unsaved-changes">
+            unsaved
+          </Tag>
+        )}
+        <Flex gap={8} style={{ marginLeft: 'auto' }}>
+          {canEdit && (
+            <Tooltip title="Ctrl/Cmd+S">
+              <Button data-testid="save-strategy" disabled={!dirty} loading={save.isPending} onClick={() => save.mutate()}>
+                Save
+              </Button>
+            </Tooltip>
+          )}
+        </Flex>
+      </Flex>
+      <Row gutter={16}>
+        <Col xs={24} xl={16}>
+          <Flex vertical gap={8}>
+            <Suspense
+              fallback={
+                <div className="nautilus-lab-editor nautilus-lab-editor-placeholder">
+                  <Spin />
+                </div>
+              }
+            >
+              <CodeEditor
+                path={id}
+                initialValue={saved.source}
+                onChange={setDraft}
+                onSave={onSave}
+                diagnostics={diagnostics}
+                theme={mode}
+                cursor={cursor}
+                readOnly={!canEdit}
+              />
+            </Suspense>
+            {(diagnostics.length > 0 || saveError) && (
+              <Alert
+                data-testid="compile-errors"
+                type="error"
+                showIcon
+                title={diagnostics.length > 0 ? 'The strategy does not compile' : 'Not saved'}
+                description={
+                  diagnostics.length > 0 ? (
+                    <ul className="nautilus-lab-errors" style={{ margin: 0, paddingLeft: 18 }}>
+                      {diagnostics.map((item) => (
+                        <li key={`${item.line}:${item.column}:${item.message}`}>
+                          <Typography.Link onClick={() => setCursor({ line: item.line, column: item.column })}>
+                            Line {item.line}, column {item.column}
+                          </Typography.Link>
+                          : {item.message}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    saveError
+                  )
+                }
+              />
+            )}
+          </Flex>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Flex vertical gap={12}>
+            <Card size="small" title="Params">
+              <ParamsForm
+                specs={specs}
+                values={paramValues}
+                onChange={(name, value) => setValues((current) => ({ ...current, [name]: value }))}
+              />
+            </Card>
+            <Card size="small" title="Market and settings">
+              <Flex vertical gap={8}>
+                <Flex align="center" gap={8}>
+                  <Typography.Text style={{ width: 90 }}>Symbol</Typography.Text>
+                  <InstrumentSelect
+                    data-testid="lab-symbol"
+                    aria-label="Symbol"
+                    instruments={instruments}
+                    value={symbol}
+                    onChange={setSymbol}
+                    style={{ flex: 1 }}
+                  />
+                </Flex>
+                <Flex align="center" gap={8}>
+                  <Typography.Text style={{ width: 90 }}>Timeframe</Typography.Text>
+                  <Segmented<Timeframe>
+                    data-testid="lab-timeframe"
+                    size="small"
+                    options={[...LAB_TIMEFRAMES]}
+                    value={timeframe}
+                    onChange={setTimeframe}
+                  />
+                </Flex>
+                <Flex align="center" gap={8}>
+                  <Typography.Text style={{ width: 90 }}>Range</Typography.Text>
+                  <Segmented<RangeLabel>
+                    data-testid="lab-range"
+                    size="small"
+                    options={QUICK_RANGES.map((item) => item.label)}
+                    value={range}
+                    onChange={setRange}
+                  />
+                </Flex>
+                <Flex align="center" gap={8}>
+                  <Typography.Text style={{ width: 90 }}>Initial cash</Typography.Text>
+                  <InputNumber
+                    data-testid="lab-initial-cash"
+                    min={1}
+                    step={1_000}
+                    value={initialCash}
+                    onChange={(next) => typeof next === 'number' && setInitialCash(next)}
+                    style={{ flex: 1 }}
+                  />
+                </Flex>
+              </Flex>
+            </Card>
+            {canEdit && (
+              <Button type="primary" size="large" data-testid="run-backtest" loading={running} onClick={() => run.mutate()}>
+                {dirty ? 'Save and run backtest' : 'Run backtest'}
+              </Button>
+            )}
+            {canEdit && (
+              <Card size="small" title="Paper trading">
+                <Flex vertical gap={8}>
+                  <Flex align="center" gap={8}>
+                    <Typography.Text style={{ width: 90 }}>Feed</Typography.Text>
+                    <Select<Speed>
+                      data-testid="deploy-speed"
+                      style={{ flex: 1 }}
+                      value={speed}
+                      onChange={setSpeed}
+                      options={[
+                        { value: 'live', label: 'Live' },
+                        { value: 'accelerated', label: 'Accelerated replay (120 bars at 600×)' },
+                      ]}
+                    />
+                  </Flex>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    Deploys the saved version with the params, symbol and timeframe above.
+                  </Typography.Text>
+                  <Button data-testid="deploy-button" loading={deploy.isPending} onClick={() => deploy.mutate()}>
+                    Deploy to paper trading
+                  </Button>
+                </Flex>
+              </Card>
+            )}
+          </Flex>
+        </Col>
+      </Row>
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        items={[
+          {
+            key: 'results',
+            label: 'Results',
+            children: backtest.data ? (
+              <BacktestResults run={backtest.data} />
+            ) : backtest.error ? (
+              <Alert type="error" showIcon title={describeApiError(backtest.error).message} />
+            ) : runId ? (
+              <Spin />
+            ) : (
+              <Empty description="Run a backtest to see its results here." />
+            ),
+          },
+          {
+            key: 'runs',
+            label: 'Past runs',
+            children: (
+              <RunsPanel
+                strategyId={id}
+                onOpen={(openId) => {
+                  setRunId(openId);
+                  setTab('results');
+                }}
+              />
+            ),
+          },
+          { key: 'deployments', label: 'Deployments', children: <DeploymentsPanel strategyId={id} canEdit={canEdit} /> },
+          { key: 'versions', label: 'Versions', children: <VersionsPanel strategyId={id} /> },
+        ]}
+      />
+    </Flex>
+  );
+}
