@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, type Locator, test } from '@playwright/test';
 import { ADMIN_PASSWORD, apiAs, choose, loginUi } from './support.ts';
 
@@ -156,33 +157,4 @@ test('a compile error is marked in the editor; versions, run comparison and a pa
 });
 
 // The runtime's SMA crossover example, as the API would get it from a file.
-const STRATEGY_SOURCE = `import { defineStrategy, type Indicator } from '@nautilus/sdk';
-// line 2
-// line 3
-// line 4
-export default defineStrategy({
-  name: 'SMA crossover',
-  description: 'Long while the fast SMA is above the slow SMA, flat otherwise.',
-  params: {
-    fast: { type: 'integer', default: 10, min: 1, label: 'Fast SMA' },
-    slow: { type: 'integer', default: 30, min: 2, label: 'Slow SMA' },
-  },
-  initialState: () => ({ fast: undefined as Indicator | undefined, slow: undefined as Indicator | undefined }),
-  onStart(ctx) {
-    ctx.state.fast = ctx.indicators.sma(ctx.params.fast);
-    ctx.state.slow = ctx.indicators.sma(ctx.params.slow);
-  },
-  onBar(ctx) {
-    const fast = ctx.state.fast?.value;
-    const slow = ctx.state.slow?.value;
-    if (fast === undefined || slow === undefined) return;
-    const held = ctx.position.quantity;
-    if (fast > slow && held === 0) {
-      const quantity = Math.floor(ctx.cash / ctx.bar.close);
-      if (quantity > 0) ctx.buy(quantity);
-    } else if (fast < slow && held > 0) {
-      ctx.sell(held);
-    }
-  },
-});
-`;
+const STRATEGY_SOURCE = readFileSync(new URL('../../runtime/examples/sma-crossover.ts', import.meta.url), 'utf8');

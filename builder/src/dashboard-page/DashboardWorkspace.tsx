@@ -10,15 +10,15 @@ import { canRedo, canUndo, createEditorState, editorReducer, isDirty, type Layou
 import { createPanel, newPanelId } from '../editor/new-panel.ts';
 import { type PanelEnvironment, PanelEnvironmentContext } from '../panels/panel-context.ts';
 import { navigate } from '../routing/navigation.ts';
-import { routeHash } from '../routing/route.ts';
+import { type Route, routeHash } from '../routing/route.ts';
 import { useThemeMode } from '../theme/useThemeMode.ts';
 import { DashboardToolbar } from './DashboardToolbar.tsx';
 import './dashboard-page.css';
+import { useUnsavedChangesGuard } from '../routing/useUnsavedChangesGuard.ts';
 import { useDashboardCatalog } from './useDashboardCatalog.ts';
 import { useEditorShortcuts } from './useEditorShortcuts.ts';
 import { useRestoreVersion } from './useRestoreVersion.ts';
 import { useSaveFlow } from './useSaveFlow.ts';
-import { useUnsavedChangesGuard } from './useUnsavedChangesGuard.ts';
 import { useViewState } from './useViewState.ts';
 
 // Edit mode's parts come in one chunk on the first switch to Edit: viewers never load them.
@@ -132,7 +132,9 @@ export function DashboardWorkspace({ record, latest, editRequested, canEdit }: P
   const onLayoutCommit = useCallback((layout: LayoutCell[]) => dispatch({ type: 'applyLayout', layout }), []);
 
   const saving = useSaveFlow(id, editorRef, dispatch);
-  useUnsavedChangesGuard(dirty, id);
+  // Switching between view and edit mode keeps the work on screen.
+  const staysOnDashboard = useCallback((next: Route) => next.name === 'dashboard' && next.id === id, [id]);
+  useUnsavedChangesGuard(dirty, staysOnDashboard, 'this dashboard');
   useEditorShortcuts(editing, {
     save: () => {
       if (dirty) void saving.save();

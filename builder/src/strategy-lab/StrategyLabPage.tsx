@@ -26,7 +26,8 @@ import type { User } from '../api/types.ts';
 import { canEditDashboards } from '../auth/permissions.ts';
 import { InstrumentSelect } from '../dashboard-page/InstrumentSelect.tsx';
 import { useInstruments } from '../data/useInstruments.ts';
-import { routeHash } from '../routing/route.ts';
+import { type Route, routeHash } from '../routing/route.ts';
+import { useUnsavedChangesGuard } from '../routing/useUnsavedChangesGuard.ts';
 import { useThemeMode } from '../theme/useThemeMode.ts';
 import { BacktestResults } from './BacktestResults.tsx';
 import { type CompileDiagnostic, compileDiagnostics } from './compile-errors.ts';
@@ -36,7 +37,6 @@ import { LAB_TIMEFRAMES, QUICK_RANGES } from './lab-format.ts';
 import { ParamsForm } from './ParamsForm.tsx';
 import { mergeParams, type ParamValue, paramsForRun } from './params-form.ts';
 import { RunsPanel } from './RunsPanel.tsx';
-import { useLabUnsavedGuard } from './useLabUnsavedGuard.ts';
 import { VersionsPanel } from './VersionsPanel.tsx';
 import './strategy-lab.css';
 
@@ -81,7 +81,8 @@ export function StrategyLabPage({ id, user }: { id: string; user: User }) {
   const specs = record?.params ?? {};
   const paramValues = useMemo(() => mergeParams(specs, values), [specs, values]);
   const dirty = saved !== undefined && draft !== saved.source;
-  useLabUnsavedGuard(dirty, id);
+  const staysOnStrategy = useCallback((next: Route) => next.name === 'strategy' && next.id === id, [id]);
+  useUnsavedChangesGuard(dirty, staysOnStrategy, 'this strategy');
 
   const draftRef = useRef(draft);
   draftRef.current = draft;

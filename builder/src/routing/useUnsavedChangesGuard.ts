@@ -1,12 +1,15 @@
 import { App } from 'antd';
 import { useEffect } from 'react';
-import { navigate, setNavigationGuard } from '../routing/navigation.ts';
+import { navigate, setNavigationGuard } from './navigation.ts';
+import type { Route } from './route.ts';
 
 /**
  * While there are unsaved changes: the browser asks before the tab closes or reloads, and the app
- * asks before leaving this dashboard (switching between view and edit mode stays allowed).
+ * asks before leaving the page, except to a route where the work stays on screen (`stays`, e.g. the
+ * same dashboard in the other mode) or to the login page the app needs anyway.
+ * @example useUnsavedChangesGuard(dirty, (next) => next.name === 'strategy' && next.id === id, 'this strategy')
  */
-export function useUnsavedChangesGuard(dirty: boolean, dashboardId: string): void {
+export function useUnsavedChangesGuard(dirty: boolean, stays: (next: Route) => boolean, what: string): void {
   const { modal } = App.useApp();
 
   useEffect(() => {
@@ -22,11 +25,10 @@ export function useUnsavedChangesGuard(dirty: boolean, dashboardId: string): voi
   useEffect(() => {
     if (!dirty) return;
     return setNavigationGuard((next) => {
-      // Same dashboard (mode switch), or a sign-in the app needs anyway: nothing to ask.
-      if ((next.name === 'dashboard' && next.id === dashboardId) || next.name === 'login') return true;
+      if (stays(next) || next.name === 'login') return true;
       modal.confirm({
         title: 'Leave without saving?',
-        content: 'Your changes to this dashboard are not saved yet. If you leave, they are lost.',
+        content: `Your changes to ${what} are not saved yet. If you leave, they are lost.`,
         okText: 'Leave',
         okButtonProps: { danger: true, 'data-testid': 'leave-confirm' } as never,
         cancelText: 'Stay',
@@ -34,5 +36,5 @@ export function useUnsavedChangesGuard(dirty: boolean, dashboardId: string): voi
       });
       return false;
     });
-  }, [dirty, dashboardId, modal]);
+  }, [dirty, stays, what, modal]);
 }
