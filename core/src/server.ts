@@ -11,6 +11,7 @@ import { createApp } from './http/app.ts';
 import { createMetrics } from './http/metrics.ts';
 import { createLogger } from './logger.ts';
 import { PluginHost } from './plugins/plugin-host.ts';
+import { strategyResultsPlugin } from './strategies/strategy-results-source.ts';
 import { startStrategyServices } from './strategy-services.ts';
 import { CORE_VERSION } from './version.ts';
 
@@ -71,6 +72,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     let plugins: PluginHost | undefined;
     const metrics = createMetrics(() => plugins, database.poolStats);
     plugins = await loadPlugins(config, logger, bus);
+    await plugins.loadDefinition(strategyResultsPlugin(database.db), 'core');
     cleanup.unshift(() => (plugins as PluginHost).teardown());
     // Resumes deployments left running; closed before the plugins, the bus and the database go.
     const strategy = await startStrategyServices({ db: database.db, plugins, bus, logger, config });

@@ -10,6 +10,7 @@ import type { Role } from '../src/db/tables.ts';
 import { createApp } from '../src/http/app.ts';
 import { createMetrics } from '../src/http/metrics.ts';
 import { loadPlugins } from '../src/server.ts';
+import { strategyResultsPlugin } from '../src/strategies/strategy-results-source.ts';
 import { startStrategyServices } from '../src/strategy-services.ts';
 import type { TestDatabase } from './databases.ts';
 
@@ -68,6 +69,7 @@ export async function openHarness(database: TestDatabase, options: HarnessOption
   const logger = pino({ level: 'silent' });
   const bus = options.bus ?? new MemoryBus();
   const plugins = await loadPlugins(config, logger, bus);
+  await plugins.loadDefinition(strategyResultsPlugin(opened.db), 'core');
   const strategy = await startStrategyServices({
     db: opened.db,
     plugins,

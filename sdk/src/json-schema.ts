@@ -32,6 +32,6 @@ export interface JsonSchema {
   exclusiveMaximum?: number;
   oneOf?: readonly JsonSchema[];
   anyOf?: readonly JsonSchema[];
-  /** Builder hint: which control renders this field (e.g. 'instrument', 'timeframe', 'color'). */
+  /** Builder hint: which control renders this field (e.g. 'instrument', 'timeframe', 'color', 'strategy-run'). */
   'x-widget'?: string;
 }

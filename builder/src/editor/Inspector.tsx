@@ -7,7 +7,7 @@ import { CloseIcon } from '../panels/icons.tsx';
 import { SchemaForm } from '../schema-form/SchemaForm.tsx';
 import { schemaFields, withDefaults } from '../schema-form/schema-fields.ts';
 import type { EditorAction } from './editor-state.ts';
-import { compatibleDataSources, paramsForDataSource } from './new-panel.ts';
+import { compatibleDataSources, paramsForDataSource, preferredDataSource } from './new-panel.ts';
 
 interface Props {
   panel: Panel;
@@ -26,7 +26,10 @@ export function Inspector({ panel, widget, dataSources, variables, instruments, 
   const variableNames = useMemo(() => variables.map((variable) => variable.name), [variables]);
 
   const accepts = widget?.accepts ?? [];
-  const sources = useMemo(() => compatibleDataSources(accepts, [...dataSources]), [accepts, dataSources]);
+  const sources = useMemo(
+    () => compatibleDataSources(accepts, [...dataSources], preferredDataSource(panel.type)),
+    [accepts, dataSources, panel.type],
+  );
   const query = panel.query;
   const source = dataSources.find((item) => item.ref === query?.dataSource);
   const paramFields = useMemo(() => schemaFields(source?.querySchema), [source]);

@@ -7,6 +7,8 @@ import {
   defaultQuery,
   newPanelId,
   paramsForDataSource,
+  preferredDataSource,
+  STRATEGY_RESULTS_DATA_SOURCE,
   type WidgetEntry,
 } from './new-panel.ts';
 
@@ -54,6 +56,44 @@ describe('compatibleDataSources', () => {
       'nautilus.sim-market/instruments',
     ]);
     expect(compatibleDataSources(['timeseries'], dataSources)).toEqual([]);
+  });
+});
+
+describe('strategy widgets', () => {
+  const strategyResults: DataSourceEntry = {
+    ref: STRATEGY_RESULTS_DATA_SOURCE,
+    frames: ['timeseries', 'table'],
+    querySchema: {
+      type: 'object',
+      required: ['id'],
+      properties: {
+        kind: { type: 'string', enum: ['backtest', 'deployment'], default: 'backtest' },
+        id: { type: 'string', 'x-widget': 'strategy-run' },
+        view: { type: 'string', enum: ['equity', 'trades'], default: 'equity' },
+      },
+    },
+  };
+  const sources = [...dataSources, strategyResults];
+
+  it('prefers nautilus.core/strategy-results for a strategy-* widget, the simulated market otherwise', () => {
+    expect(preferredDataSource('nautilus.widgets-core/strategy-equity')).toBe(STRATEGY_RESULTS_DATA_SOURCE);
+    expect(preferredDataSource('nautilus.widgets-core/table')).toBe('nautilus.sim-market/bars');
+    expect(preferredDataSource(undefined)).toBe('nautilus.sim-market/bars');
+    expect(compatibleDataSources(['table'], sources, preferredDataSource('x.y/strategy-trades'))[0]?.ref).toBe(
+      STRATEGY_RESULTS_DATA_SOURCE,
+    );
+    expect(compatibleDataSources(['table'], sources)[0]?.ref).toBe('nautilus.sim-market/instruments');
+  });
+
+  it('starts an equity panel on the equity view and a trades panel on the trades view', () => {
+    expect(defaultQuery({ type: 'nautilus.widgets-core/strategy-equity', accepts: ['timeseries'] }, sources, [])).toEqual({
+      dataSource: STRATEGY_RESULTS_DATA_SOURCE,
+      params: { kind: 'backtest', view: 'equity' },
+    });
+    expect(defaultQuery({ type: 'nautilus.widgets-core/strategy-trades', accepts: ['table'] }, sources, [])).toEqual({
+      dataSource: STRATEGY_RESULTS_DATA_SOURCE,
+      params: { kind: 'backtest', view: 'trades' },
+    });
   });
 });
 

@@ -22,10 +22,23 @@ export interface DataSourceEntry {
 /** The data source a new panel gets when several fit: the built-in simulated bars work offline. */
 export const PREFERRED_DATA_SOURCE = 'nautilus.sim-market/bars';
 
+/** Core's built-in source of backtest and deployment results, which the strategy widgets draw. */
+export const STRATEGY_RESULTS_DATA_SOURCE = 'nautilus.core/strategy-results';
+
+/** The source a widget prefers: strategy results for a `…/strategy-*` widget, the simulated bars otherwise. */
+export function preferredDataSource(widgetType: string | undefined): string {
+  const localId = widgetType?.slice(widgetType.lastIndexOf('/') + 1) ?? '';
+  return localId.startsWith('strategy-') ? STRATEGY_RESULTS_DATA_SOURCE : PREFERRED_DATA_SOURCE;
+}
+
 /** Data sources returning at least one frame kind the widget draws, the preferred one first. */
-export function compatibleDataSources<T extends DataSourceEntry>(accepts: readonly string[], dataSources: readonly T[]): T[] {
+export function compatibleDataSources<T extends DataSourceEntry>(
+  accepts: readonly string[],
+  dataSources: readonly T[],
+  preferred: string = PREFERRED_DATA_SOURCE,
+): T[] {
   const fits = dataSources.filter((source) => source.frames.some((kind) => accepts.includes(kind)));
-  return fits.sort((a, b) => Number(b.ref === PREFERRED_DATA_SOURCE) - Number(a.ref === PREFERRED_DATA_SOURCE));
+  return fits.sort((a, b) => Number(b.ref === preferred) - Number(a.ref === preferred));
 }
 
 /**
@@ -44,13 +57,17 @@ export function defaultParams(querySchema: JsonSchema, variables: readonly Dashb
 
 /** The query a new panel of this widget starts with; undefined for a widget that takes no data. */
 export function defaultQuery(
-  widget: Pick<WidgetEntry, 'accepts'>,
+  widget: Pick<WidgetEntry, 'accepts'> & { type?: string },
   dataSources: readonly DataSourceEntry[],
   variables: readonly DashboardVariable[],
 ): PanelQuery | undefined {
   if (widget.accepts.length === 0) return undefined;
-  const source = compatibleDataSources(widget.accepts, dataSources)[0];
-  return source ? { dataSource: source.ref, params: defaultParams(source.querySchema, variables) } : undefined;
+  const source = compatibleDataSources(widget.accepts, dataSources, preferredDataSource(widget.type))[0];
+  if (!source) return undefined;
+  const params = defaultParams(source.querySchema, variables);
+  // A table-only widget on strategy results shows the trades, not the equity curve.
+  if (source.ref === STRATEGY_RESULTS_DATA_SOURCE && !widget.accepts.includes('timeseries')) params.view = 'trades';
+  return { dataSource: source.ref, params };
 }
 
 /**

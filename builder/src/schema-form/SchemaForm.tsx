@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { InstrumentSelect } from '../dashboard-page/InstrumentSelect.tsx';
 import type { InstrumentOption } from '../data/variable-values.ts';
 import { sameJson } from '../editor/same-json.ts';
+import { StrategyRunSelect } from './StrategyRunSelect.tsx';
 import type { FieldDescriptor } from './schema-fields.ts';
 
 export interface SchemaFormProps {
@@ -39,6 +40,7 @@ export function SchemaForm({ fields, values, onChange, testIdPrefix, instruments
               onChange={(value) => onChange(field.name, value)}
               instruments={instruments}
               variables={variables}
+              siblings={values}
             />
           </div>
         );
@@ -54,11 +56,23 @@ interface ControlProps {
   onChange: (value: unknown) => void;
   instruments: readonly InstrumentOption[];
   variables: readonly string[];
+  /** The whole form's values, for a control that depends on another field (a strategy run on `kind`). */
+  siblings: Record<string, unknown>;
 }
 
-function FieldControl({ id, field, value, onChange, instruments, variables }: ControlProps) {
+function FieldControl({ id, field, value, onChange, instruments, variables, siblings }: ControlProps) {
   const common = { id, 'data-testid': id, 'aria-label': field.label } as const;
   switch (field.kind) {
+    case 'strategy-run':
+      return (
+        <StrategyRunSelect
+          {...common}
+          kind={siblings.kind ?? 'backtest'}
+          required={field.required}
+          value={typeof value === 'string' ? value : undefined}
+          onChange={onChange}
+        />
+      );
     case 'instrument': {
       const listed = field.options.map((symbol) => instruments.find((item) => item.symbol === symbol) ?? { symbol });
       return (

@@ -48,6 +48,15 @@ describe('schemaFields', () => {
     });
   });
 
+  it('gives a strategy-run picker for an id marked x-widget strategy-run', () => {
+    const fields = schemaFields({
+      type: 'object',
+      required: ['id'],
+      properties: { id: { type: 'string', 'x-widget': 'strategy-run', title: 'Run or deployment' } },
+    });
+    expect(fields).toEqual([{ name: 'id', label: 'Run or deployment', required: true, kind: 'strategy-run' }]);
+  });
+
   it('carries bounds, lengths, labels and help text', () => {
     const fields = Object.fromEntries(schemaFields(options).map((field) => [field.name, field]));
     expect(fields.smaPeriod).toMatchObject({ integer: true, min: 2, max: 500, label: 'Sma period', default: 20 });

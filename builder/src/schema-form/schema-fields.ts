@@ -15,6 +15,8 @@ export type FieldDescriptor =
   | (FieldBase & { kind: 'select'; options: Scalar[] })
   /** An instrument symbol: a searchable list that also offers `$variable` references. */
   | (FieldBase & { kind: 'instrument'; options: string[] })
+  /** A backtest run or deployment id (`x-widget: 'strategy-run'`), picked from recent ones by the sibling `kind`. */
+  | (FieldBase & { kind: 'strategy-run' })
   /** A short list of choices shown side by side (timeframes). */
   | (FieldBase & { kind: 'segmented'; options: Scalar[] })
   | (FieldBase & { kind: 'text'; maxLength?: number })
@@ -54,6 +56,7 @@ export function fieldFor(name: string, schema: JsonSchema, required: boolean): F
   const hint = schema['x-widget'];
   const options = schema.enum ? [...schema.enum] : undefined;
 
+  if (hint === 'strategy-run') return { ...base, kind: 'strategy-run' };
   if (hint === 'instrument') return { ...base, kind: 'instrument', options: (options ?? []).map(String) };
   if (options && hint === 'timeframe') return { ...base, kind: 'segmented', options };
   if (options) return { ...base, kind: 'select', options };

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-export type PluginSource = 'first-party' | 'installed' | 'extra';
+/** Where a plugin came from; `core` is a built-in defined inside core (loaded with `PluginHost.loadDefinition`). */
+export type PluginSource = 'first-party' | 'installed' | 'extra' | 'core';
 
 export interface PluginCandidate {
   dir: string;

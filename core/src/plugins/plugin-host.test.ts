@@ -206,3 +206,53 @@ describe('PluginHost', () => {
     });
   });
 });
+
+describe('PluginHost.loadDefinition (built-ins defined inside core)', () => {
+  const options = {
+    coreVersion: '0.1.0',
+    folders: [],
+    logger: pino({ level: 'silent' }),
+    bus: new MemoryBus(),
+    pluginConfig: {},
+    readSecret: () => undefined,
+    setupTimeoutMs: 300,
+    callTimeoutMs: 300,
+    fetchTimeoutMs: 300,
+  };
+  const manifest = {
+    id: 'nautilus.core',
+    name: 'Nautilus core',
+    version: '0.1.0',
+    engine: '^0.1.0',
+    description: 'built-in',
+    permissions: { network: [], secrets: [] },
+    contributes: {
+      dataSources: [{ id: 'numbers', name: 'Numbers', frames: ['scalar' as const], querySchema: { type: 'object' as const } }],
+    },
+  };
+
+  it('runs the same checks as a plugin from a folder, records source core and serves its queries', async () => {
+    const host = new PluginHost(options);
+    await host.loadDefinition({
+      manifest,
+      setup: () => ({ dataSources: { numbers: { query: async () => [{ kind: 'scalar', value: 42 }] as Frame[] } } }),
+    });
+    expect(host.list()).toMatchObject([{ id: 'nautilus.core', source: 'core', state: 'active', error: null }]);
+    expect(await host.query('nautilus.core/numbers', { params: {}, range, maxPoints: 10 })).toEqual([
+      { kind: 'scalar', value: 42 },
+    ]);
+    await host.loadDefinition({ manifest, setup: () => ({ dataSources: { numbers: { query: async () => [] } } }) });
+    expect(host.list()[1]).toMatchObject({ state: 'failed', error: { code: 'PLUGIN_INVALID' } });
+    await host.teardown();
+  });
+
+  it('marks a built-in that does not implement its manifest failed, with the field', async () => {
+    const host = new PluginHost(options);
+    await host.loadDefinition({ manifest, setup: () => ({}) });
+    expect(host.list()[0]).toMatchObject({ id: 'nautilus.core', source: 'core', state: 'failed' });
+    expect(host.list()[0]?.error?.fields.map((field) => field.path)).toEqual(['setup().dataSources.numbers']);
+    await expect(host.query('nautilus.core/numbers', { params: {}, range, maxPoints: 10 })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+});

@@ -278,7 +278,7 @@ export class PluginHost {
 
   async #load(dir: string, source: PluginSource): Promise<void> {
     const started = performance.now();
-    const { setupTimeoutMs, coreVersion, logger } = this.#options;
+    const { setupTimeoutMs, logger } = this.#options;
     let manifest: PluginManifest | undefined;
     try {
       const entry = pluginEntry(dir);
@@ -300,36 +300,73 @@ export class PluginHost {
           fields: [{ path: 'default export', message: 'expected { manifest, setup }' }],
         });
       }
-      manifest = checkManifest(definition.manifest, coreVersion, dir);
-      checkWidgetBundles(manifest, dir);
-      const id = manifest.id;
-      if (this.#active.has(id) || this.#statuses.some((status) => status.id === id)) {
-        throw new NautilusError(
-          'PLUGIN_INVALID',
-          `Plugin id ${id} at ${dir} is already used by another plugin; ids must be unique.`,
-          {
-            fields: [{ path: 'manifest.id', message: 'duplicate' }],
-          },
-        );
-      }
-      const context = createPluginContext(manifest, {
-        logger,
-        bus: this.#options.bus,
-        config: this.#options.pluginConfig[id] ?? {},
-        readSecret: this.#options.readSecret,
-        fetchTimeoutMs: this.#options.fetchTimeoutMs,
+      manifest = await this.#start(definition, dir, (checked) => {
+        manifest = checked;
       });
-      const declared = manifest;
-      const contributions = await withTimeout(`Plugin ${id} setup`, setupTimeoutMs, () => definition.setup(context), id);
-      checkContributions(declared, contributions);
-      this.#active.set(id, { dir, definition, manifest, contributions });
       this.#record(dir, source, manifest, started, null);
-      logger.info({ plugin: id, version: manifest.version, ms: Math.round(performance.now() - started) }, 'plugin loaded');
+      logger.info(
+        { plugin: manifest.id, version: manifest.version, ms: Math.round(performance.now() - started) },
+        'plugin loaded',
+      );
     } catch (error) {
       const failure = stamp(error, manifest?.id, 'PLUGIN_FAILED', `Plugin ${manifest?.id ?? dir} failed to start`);
       this.#record(dir, source, manifest, started, failure);
       logger.error({ plugin: manifest?.id ?? basename(dir), code: failure.code, err: failure.message }, 'plugin failed');
     }
+  }
+
+  /**
+   * Validates and starts a definition that lives in core itself (a built-in data source), exactly as
+   * a plugin from a folder: manifest check, unique id, setup with a timeout, contribution check.
+   */
+  async loadDefinition(definition: PluginDefinition, source: PluginSource = 'core'): Promise<void> {
+    const started = performance.now();
+    const dir = `<${source}>`;
+    let manifest: PluginManifest | undefined;
+    try {
+      manifest = await this.#start(definition, dir, (checked) => {
+        manifest = checked;
+      });
+      this.#record(dir, source, manifest, started, null);
+    } catch (error) {
+      const failure = stamp(error, manifest?.id, 'PLUGIN_FAILED', `Built-in ${manifest?.id ?? 'plugin'} failed to start`);
+      this.#record(dir, source, manifest, started, failure);
+      this.#options.logger.error({ plugin: manifest?.id, code: failure.code, err: failure.message }, 'built-in plugin failed');
+    }
+  }
+
+  /** The checks and setup shared by every plugin, wherever its definition came from; returns its manifest once active. */
+  async #start(
+    definition: PluginDefinition,
+    dir: string,
+    onManifest: (manifest: PluginManifest) => void,
+  ): Promise<PluginManifest> {
+    const { setupTimeoutMs, coreVersion, logger } = this.#options;
+    const manifest = checkManifest(definition.manifest, coreVersion, dir);
+    onManifest(manifest);
+    checkWidgetBundles(manifest, dir);
+    const id = manifest.id;
+    if (this.#active.has(id) || this.#statuses.some((status) => status.id === id)) {
+      throw new NautilusError(
+        'PLUGIN_INVALID',
+        `Plugin id ${id} at ${dir} is already used by another plugin; ids must be unique.`,
+        {
+          fields: [{ path: 'manifest.id', message: 'duplicate' }],
+        },
+      );
+    }
+    const context = createPluginContext(manifest, {
+      logger,
+      bus: this.#options.bus,
+      config: this.#options.pluginConfig[id] ?? {},
+      readSecret: this.#options.readSecret,
+      fetchTimeoutMs: this.#options.fetchTimeoutMs,
+    });
+    const declared = manifest;
+    const contributions = await withTimeout(`Plugin ${id} setup`, setupTimeoutMs, () => definition.setup(context), id);
+    checkContributions(declared, contributions);
+    this.#active.set(id, { dir, definition, manifest, contributions });
+    return manifest;
   }
 
   #record(

@@ -18,8 +18,16 @@ describe('widgets-core plugin', () => {
     expect(await plugin.setup({} as never)).toEqual({});
   });
 
-  it('declares the five widgets, each served from dist/widgets.js, and the bundle implements exactly those', () => {
-    expect(widgets.map((widget) => widget.id)).toEqual(['candlestick', 'line', 'table', 'stat', 'text']);
+  it('declares the seven widgets, each served from dist/widgets.js, and the bundle implements exactly those', () => {
+    expect(widgets.map((widget) => widget.id)).toEqual([
+      'candlestick',
+      'line',
+      'table',
+      'stat',
+      'text',
+      'strategy-equity',
+      'strategy-trades',
+    ]);
     for (const widget of widgets) expect(widget.bundle).toBe('dist/widgets.js');
     expect(Object.keys(bundle.widgets).sort()).toEqual(widgets.map((widget) => widget.id).sort());
     for (const implementation of Object.values(bundle.widgets)) expect(typeof implementation.mount).toBe('function');
@@ -33,7 +41,19 @@ describe('widgets-core plugin', () => {
       table: ['table', 'ohlcv'],
       stat: ['scalar', 'ohlcv', 'timeseries'],
       text: [],
+      'strategy-equity': ['timeseries'],
+      'strategy-trades': ['table'],
     });
+  });
+
+  it('draws the strategy widgets with the line (area by default) and table implementations', () => {
+    expect(bundle.widgets['strategy-equity']).toBe(bundle.widgets.line);
+    expect(bundle.widgets['strategy-trades']).toBe(bundle.widgets.table);
+    const options = (id: string) => widgets.find((widget) => widget.id === id)?.optionsSchema.properties ?? {};
+    expect((options('strategy-equity').style as JsonSchema).default).toBe('area');
+    expect((options('line').style as JsonSchema).default).toBe('line');
+    expect(Object.keys(options('strategy-equity'))).toEqual(Object.keys(options('line')));
+    expect(options('strategy-trades')).toEqual(options('table'));
   });
 
   it('fits every default size on the 24-column grid', () => {

@@ -2,6 +2,7 @@ import type { PluginManifest } from '@nautilus/sdk';
 import { candlestickDescriptor } from './descriptors/candlestick.ts';
 import { lineDescriptor } from './descriptors/line.ts';
 import { statDescriptor } from './descriptors/stat.ts';
+import { strategyEquityDescriptor, strategyTradesDescriptor } from './descriptors/strategy.ts';
 import { tableDescriptor } from './descriptors/table.ts';
 import { textDescriptor } from './descriptors/text.ts';
 
@@ -12,9 +13,17 @@ export const manifest: PluginManifest = {
   engine: '^0.1.0',
   description:
     'The built-in dashboard widgets: candlestick chart with volume and indicator overlays, line/area chart, ' +
-    'sortable table, stat tile and Markdown text.',
+    "sortable table, stat tile, Markdown text, and a strategy's equity curve and trades.",
   permissions: { network: [], secrets: [] },
   contributes: {
-    widgets: [candlestickDescriptor, lineDescriptor, tableDescriptor, statDescriptor, textDescriptor],
+    widgets: [
+      candlestickDescriptor,
+      lineDescriptor,
+      tableDescriptor,
+      statDescriptor,
+      textDescriptor,
+      strategyEquityDescriptor,
+      strategyTradesDescriptor,
+    ],
   },
 };

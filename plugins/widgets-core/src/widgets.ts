@@ -6,4 +6,7 @@ import { stat } from './browser/stat/stat-widget.ts';
 import { table } from './browser/table/table-widget.ts';
 import { text } from './browser/text/text-widget.ts';
 
-export default defineWidgets({ widgets: { candlestick, line, table, stat, text } });
+// The strategy widgets reuse the line and table implementations; their descriptors differ (accepted frames, defaults).
+export default defineWidgets({
+  widgets: { candlestick, line, table, stat, text, 'strategy-equity': line, 'strategy-trades': table },
+});
