@@ -83,7 +83,12 @@ for (const dialect of dialects) {
       const equity = frame.series.find((series: { name: string }) => series.name === 'equity');
       expect(equity.time).toEqual(run.result.curve.time);
       expect(equity.values).toEqual(run.result.curve.equity);
-      expect(frame.series.map((series: { name: string }) => series.name)).toEqual(['equity', 'drawdown']);
+      expect(frame.series.map((series: { name: string }) => series.name)).toEqual(['equity']);
+      const drawdown = (await query({ id: run.id, view: 'drawdown' })).data.frames[0];
+      expect(drawdown.series.map((series: { name: string; unit?: string }) => [series.name, series.unit])).toEqual([
+        ['drawdown', '%'],
+      ]);
+      expect(Math.min(...drawdown.series[0].values)).toBeLessThanOrEqual(0);
     });
 
     it('returns one table row per stored trade', async () => {

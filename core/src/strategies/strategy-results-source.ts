@@ -26,14 +26,15 @@ export const strategyResultsQuerySchema: JsonSchema = {
   properties: {
     kind: { type: 'string', enum: ['backtest', 'deployment'], default: 'backtest', title: 'Kind' },
     id: { type: 'string', pattern: UUID, 'x-widget': 'strategy-run', title: 'Run or deployment' },
-    view: { type: 'string', enum: ['equity', 'trades'], default: 'equity', title: 'View' },
+    // Equity (money) and drawdown (%) are separate views: on one value scale the drawdown is a flat line.
+    view: { type: 'string', enum: ['equity', 'drawdown', 'trades'], default: 'equity', title: 'View' },
   },
 };
 
 interface Params {
   kind?: 'backtest' | 'deployment';
   id: string;
-  view?: 'equity' | 'trades';
+  view?: 'equity' | 'drawdown' | 'trades';
 }
 
 const TRADE_COLUMNS: TableFrame['columns'] = [
@@ -140,7 +141,7 @@ export function strategyResultsPlugin(db: Kysely<Tables>): PluginDefinition {
             id: 'strategy-results',
             name: 'Strategy results',
             description:
-              'The equity curve (equity and drawdown %) or the trades of a backtest run or a deployment, inside the time range.',
+              'The equity curve, the drawdown (%) or the trades of a backtest run or a deployment, inside the time range.',
             frames: ['timeseries', 'table'],
             querySchema: strategyResultsQuerySchema,
             streaming: false,
@@ -155,9 +156,10 @@ export function strategyResultsPlugin(db: Kysely<Tables>): PluginDefinition {
             const params = request.params as unknown as Params;
             const kind = params.kind ?? 'backtest';
             const { curve, trades } = await load(db, kind, params.id);
-            return [
-              (params.view ?? 'equity') === 'trades' ? tradesFrame(trades, request.range) : equityFrame(curve, request.range),
-            ];
+            const view = params.view ?? 'equity';
+            if (view === 'trades') return [tradesFrame(trades, request.range)];
+            const frame = equityFrame(curve, request.range);
+            return [{ ...frame, series: frame.series.filter((series) => series.name === view) }];
           },
         },
       },
