@@ -1,6 +1,6 @@
 import type { OhlcvFrame, TableFrame, WidgetImplementation, WidgetProps } from '@nautilus/sdk';
 import { type TableOptions, tableDescriptor, tableOptionsSchema } from '../../descriptors/table.ts';
-import { afterPaint } from '../shared/after-paint.ts';
+import { cssSizedInstance } from '../shared/css-sized-instance.ts';
 import { expectFrames } from '../shared/expect-frames.ts';
 import { formatNumber } from '../shared/format.ts';
 import { resolveOptions } from '../shared/resolve-options.ts';
@@ -87,20 +87,6 @@ export const table: WidgetImplementation = {
       renderRows();
     });
 
-    const view = document.defaultView as Window;
-    render(initial);
-    await afterPaint(view);
-    return {
-      update(props) {
-        render(props);
-        return afterPaint(view);
-      },
-      resize() {
-        // The table fills the element through CSS and scrolls; nothing to measure.
-      },
-      destroy() {
-        root.remove();
-      },
-    };
+    return cssSizedInstance(root, initial, render);
   },
 };

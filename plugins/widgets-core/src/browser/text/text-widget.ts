@@ -1,6 +1,6 @@
 import type { WidgetImplementation, WidgetProps } from '@nautilus/sdk';
 import { type TextOptions, textOptionsSchema } from '../../descriptors/text.ts';
-import { afterPaint } from '../shared/after-paint.ts';
+import { cssSizedInstance } from '../shared/css-sized-instance.ts';
 import { resolveOptions } from '../shared/resolve-options.ts';
 import { applyTheme, createRoot } from '../shared/widget-root.ts';
 import { renderMarkdown } from './markdown.ts';
@@ -24,20 +24,6 @@ export const text: WidgetImplementation = {
       shown = markdown;
     };
 
-    const view = element.ownerDocument.defaultView as Window;
-    render(initial);
-    await afterPaint(view);
-    return {
-      update(props) {
-        render(props);
-        return afterPaint(view);
-      },
-      resize() {
-        // Text reflows and scrolls through CSS.
-      },
-      destroy() {
-        root.remove();
-      },
-    };
+    return cssSizedInstance(root, initial, render);
   },
 };
