@@ -13,6 +13,12 @@ export const ErrorCode = {
   DATA_SOURCE_ERROR: 'DATA_SOURCE_ERROR',
   SANDBOX_TIMEOUT: 'SANDBOX_TIMEOUT',
   SANDBOX_MEMORY: 'SANDBOX_MEMORY',
+  /** A compute backend that was asked for explicitly (e.g. WebGPU) cannot run here. */
+  COMPUTE_UNAVAILABLE: 'COMPUTE_UNAVAILABLE',
+  /** Too few observations for what was asked (e.g. fewer returns than a confidence level needs). */
+  INSUFFICIENT_DATA: 'INSUFFICIENT_DATA',
+  /** A covariance matrix is not positive definite, so it cannot be factored or used for VaR. */
+  NOT_POSITIVE_DEFINITE: 'NOT_POSITIVE_DEFINITE',
   INTERNAL: 'INTERNAL',
 } as const;
 

@@ -1,7 +1,33 @@
 export type { Bus, BusHandler, BusMessage } from './bus.ts';
-export type { ComputeKernel, ComputeKernelDescriptor, KernelBuffers } from './contributions/compute-kernel.ts';
+export type {
+  ComputeBackendChoice,
+  ComputeKernel,
+  ComputeKernelDescriptor,
+  ComputeRunResult,
+  ComputeService,
+  KernelBuffers,
+  KernelElement,
+  KernelGpu,
+  KernelParams,
+} from './contributions/compute-kernel.ts';
 export type { DataQuery, DataSource, DataSourceDescriptor, StreamRequest } from './contributions/data-source.ts';
-export type { RiskModel, RiskModelDescriptor, RiskPosition, RiskRequest, RiskResult } from './contributions/risk-model.ts';
+export type {
+  AlignmentReport,
+  PositionRisk,
+  PriceSeries,
+  RiskModel,
+  RiskModelDescriptor,
+  RiskPosition,
+  StressRequest,
+  StressResult,
+  StressScenario,
+  StressTest,
+  StressTestDescriptor,
+  VarBacktestRequest,
+  VarBacktestResult,
+  VarRequest,
+  VarResult,
+} from './contributions/risk-model.ts';
 export {
   defineWidgets,
   type WidgetBundle,

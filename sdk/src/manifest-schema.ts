@@ -90,6 +90,15 @@ export const pluginManifestSchema: JsonSchema = {
             },
           },
         },
+        stressTests: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['id', 'name'],
+            properties: { id: localId, name: text(100), description: text(2000) },
+          },
+        },
         computeKernels: {
           type: 'array',
           items: {

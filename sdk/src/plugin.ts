@@ -1,7 +1,7 @@
 import type { Bus } from './bus.ts';
-import type { ComputeKernel, ComputeKernelDescriptor } from './contributions/compute-kernel.ts';
+import type { ComputeKernel, ComputeKernelDescriptor, ComputeService } from './contributions/compute-kernel.ts';
 import type { DataSource, DataSourceDescriptor } from './contributions/data-source.ts';
-import type { RiskModel, RiskModelDescriptor } from './contributions/risk-model.ts';
+import type { RiskModel, RiskModelDescriptor, StressTest, StressTestDescriptor } from './contributions/risk-model.ts';
 import type { WidgetDescriptor } from './contributions/widget.ts';
 
 /** A plugin's static description; the host validates it before running any of the plugin's code. */
@@ -18,6 +18,7 @@ export interface PluginManifest {
     dataSources?: DataSourceDescriptor[];
     widgets?: WidgetDescriptor[];
     riskModels?: RiskModelDescriptor[];
+    stressTests?: StressTestDescriptor[];
     computeKernels?: ComputeKernelDescriptor[];
   };
   permissions: {
@@ -54,12 +55,15 @@ export interface PluginContext {
   readonly fetch: (input: string | URL, init?: RequestInit) => Promise<Response>;
   readonly cache: PluginCache;
   readonly bus: Bus;
+  /** Runs compute kernels contributed by any loaded plugin, on the GPU when one is available. */
+  readonly compute: ComputeService;
 }
 
 /** What `setup` returns: one implementation per contribution declared in the manifest. */
 export interface PluginContributions {
   dataSources?: Record<string, DataSource<any>>;
   riskModels?: Record<string, RiskModel>;
+  stressTests?: Record<string, StressTest>;
   computeKernels?: Record<string, ComputeKernel>;
 }
 

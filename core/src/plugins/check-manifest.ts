@@ -31,7 +31,7 @@ function semanticIssues(manifest: PluginManifest): FieldIssue[] {
     issues.push({ path: 'manifest.version', message: `'${manifest.version}' is not a semver version` });
   if (!semver.validRange(manifest.engine))
     issues.push({ path: 'manifest.engine', message: `'${manifest.engine}' is not a semver range` });
-  const kinds = ['dataSources', 'widgets', 'riskModels', 'computeKernels'] as const;
+  const kinds = ['dataSources', 'widgets', 'riskModels', 'stressTests', 'computeKernels'] as const;
   for (const kind of kinds) {
     const ids = new Set<string>();
     (manifest.contributes[kind] ?? []).forEach((item, index) => {

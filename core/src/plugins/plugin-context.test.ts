@@ -4,6 +4,7 @@ import type { PluginManifest } from '@nautilus/sdk';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryBus } from '../bus/memory-bus.ts';
+import { createComputeService } from '../compute/compute-service.ts';
 import { createPluginContext, hostAllowed } from './plugin-context.ts';
 
 const manifest = (network: string[]): PluginManifest => ({
@@ -21,6 +22,7 @@ const options = {
   config: { a: 1 },
   readSecret: (name: string) => `value-of-${name}`,
   fetchTimeoutMs: 2000,
+  compute: createComputeService({ findKernel: () => undefined, gpu: { acquire: async () => ({ unavailable: 'none' }) } }),
 };
 
 describe('plugin context', () => {

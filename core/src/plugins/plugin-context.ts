@@ -1,5 +1,6 @@
 import {
   type Bus,
+  type ComputeService,
   NautilusError,
   type PluginCache,
   type PluginContext,
@@ -11,6 +12,8 @@ import type { Logger } from 'pino';
 export interface ContextOptions {
   logger: Logger;
   bus: Bus;
+  /** Runs kernels contributed by loaded plugins; see core/src/compute. */
+  compute: ComputeService;
   config: Record<string, unknown>;
   /** Where secrets come from; `NAUTILUS_SECRET_<NAME>` in the environment by default. */
   readSecret: (name: string) => string | undefined;
@@ -48,6 +51,7 @@ export function createPluginContext(manifest: PluginManifest, options: ContextOp
     fetch: allowListedFetch(pluginId, manifest.permissions.network, options.fetchTimeoutMs),
     cache: new MemoryCache(),
     bus: options.bus,
+    compute: options.compute,
   };
 }
 

@@ -3,6 +3,7 @@ import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   type Bus,
+  type ComputeService,
   type DataSource,
   type DataSourceDescriptor,
   type FieldIssue,
@@ -12,10 +13,13 @@ import {
   type PluginContributions,
   type PluginDefinition,
   type PluginManifest,
+  type RiskModel,
   type StreamRequest,
+  type StressTest,
   type WidgetDescriptor,
 } from '@nautilus/sdk';
 import type { Logger } from 'pino';
+import { createComputeService, type GpuProvider } from '../compute/compute-service.ts';
 import { schemaIssues } from '../validation/json-schema-validator.ts';
 import { frameProblem } from './check-frames.ts';
 import { checkManifest } from './check-manifest.ts';
@@ -33,6 +37,8 @@ export interface PluginHostOptions {
   setupTimeoutMs: number;
   callTimeoutMs: number;
   fetchTimeoutMs: number;
+  /** The WebGPU device kernels run on; none (CPU only) when omitted. */
+  gpu?: GpuProvider;
 }
 
 /** What `plugins.list` shows of one plugin. */
@@ -80,8 +86,60 @@ export class PluginHost {
   readonly #statuses: PluginStatus[] = [];
   readonly #active = new Map<string, ActivePlugin>();
 
+  /** Runs kernels contributed by active plugins; handed to every plugin as `ctx.compute`. */
+  readonly compute: ComputeService;
+
   constructor(options: PluginHostOptions) {
     this.#options = options;
+    this.compute = createComputeService({
+      findKernel: (ref) => this.#contribution(ref, 'computeKernels'),
+      gpu: options.gpu ?? { acquire: async () => ({ unavailable: 'no GPU provider is configured' }) },
+    });
+  }
+
+  /** Every declared contribution of a kind, with its global reference `<pluginId>/<id>`. */
+  contributions<K extends 'riskModels' | 'stressTests' | 'computeKernels'>(
+    kind: K,
+  ): { ref: string; pluginId: string; descriptor: NonNullable<PluginManifest['contributes'][K]>[number] }[] {
+    return [...this.#active.values()].flatMap(({ manifest }) =>
+      (manifest.contributes[kind] ?? []).map((descriptor) => ({
+        ref: `${manifest.id}/${descriptor.id}`,
+        pluginId: manifest.id,
+        descriptor,
+      })),
+    );
+  }
+
+  /** A risk model by reference; NOT_FOUND names what is installed. */
+  riskModel(ref: string): RiskModel {
+    const model = this.#contribution(ref, 'riskModels');
+    if (!model) throw this.#missing(ref, 'risk model', 'riskModels');
+    return model;
+  }
+
+  /** A stress test by reference; NOT_FOUND names what is installed. */
+  stressTest(ref: string): StressTest {
+    const test = this.#contribution(ref, 'stressTests');
+    if (!test) throw this.#missing(ref, 'stress test', 'stressTests');
+    return test;
+  }
+
+  #contribution<K extends 'riskModels' | 'stressTests' | 'computeKernels'>(
+    ref: string,
+    kind: K,
+  ): NonNullable<PluginContributions[K]>[string] | undefined {
+    const slash = ref.lastIndexOf('/');
+    const plugin = this.#active.get(ref.slice(0, slash));
+    return plugin?.contributions[kind]?.[ref.slice(slash + 1)] as NonNullable<PluginContributions[K]>[string] | undefined;
+  }
+
+  #missing(ref: string, what: string, kind: 'riskModels' | 'stressTests'): NautilusError {
+    const available = this.contributions(kind).map((item) => item.ref);
+    return new NautilusError(
+      'NOT_FOUND',
+      `No ${what} ${ref} is loaded; available: ${available.join(', ') || 'none (install a risk plugin)'}.`,
+      { fields: [{ path: kind === 'riskModels' ? 'model' : 'stressTest', message: `unknown ${what} ${ref}` }] },
+    );
   }
 
   async loadAll(): Promise<void> {
@@ -358,6 +416,7 @@ export class PluginHost {
     const context = createPluginContext(manifest, {
       logger,
       bus: this.#options.bus,
+      compute: this.compute,
       config: this.#options.pluginConfig[id] ?? {},
       readSecret: this.#options.readSecret,
       fetchTimeoutMs: this.#options.fetchTimeoutMs,
@@ -413,7 +472,12 @@ function checkWidgetBundles(manifest: PluginManifest, dir: string): void {
 function checkContributions(manifest: PluginManifest, contributions: unknown): void {
   const fields: FieldIssue[] = [];
   const given = (contributions ?? {}) as Record<string, Record<string, unknown> | undefined>;
-  const required: Record<string, string> = { dataSources: 'query', riskModels: 'compute', computeKernels: 'cpu' };
+  const required: Record<string, string> = {
+    dataSources: 'query',
+    riskModels: 'compute',
+    stressTests: 'run',
+    computeKernels: 'cpu',
+  };
   for (const [kind, method] of Object.entries(required)) {
     const declared = (manifest.contributes[kind as keyof PluginManifest['contributes']] ?? []).map((item) => item.id);
     const implemented = given[kind] ?? {};

@@ -13,6 +13,7 @@ export const fakeContext: PluginContext = {
   fetch: () => Promise.reject(new Error('the simulated market must not fetch')),
   cache: { get: async () => undefined, set: async () => {}, delete: async () => {} },
   bus: { publish: async () => {}, subscribe: async () => async () => {} },
+  compute: { run: () => Promise.reject(new Error('the simulated market runs no kernels')) },
 };
 
 /** Sets the plugin up afresh (cold caches) and returns its data sources. */

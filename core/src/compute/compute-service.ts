@@ -1,0 +1,54 @@
+import { type ComputeKernel, type ComputeRunResult, type ComputeService, type KernelGpu, NautilusError } from '@nautilus/sdk';
+
+/** Hands out the host's WebGPU device, or says why there is none. */
+export interface GpuProvider {
+  acquire(): Promise<KernelGpu | { unavailable: string }>;
+}
+
+export interface ComputeServiceOptions {
+  /** Finds a loaded kernel by its global reference `<pluginId>/<kernelId>`. */
+  findKernel(ref: string): ComputeKernel | undefined;
+  gpu: GpuProvider;
+}
+
+/**
+ * Runs a kernel on the backend asked for: 'auto' (default) takes the GPU when the kernel has WGSL and
+ * the host has an adapter, else the CPU; 'webgpu' fails when it cannot have the GPU; 'cpu' never
+ * touches it. The result says which backend ran and, on a fallback, why.
+ */
+export function createComputeService(options: ComputeServiceOptions): ComputeService {
+  return {
+    async run(ref, inputs, params, runOptions = {}): Promise<ComputeRunResult> {
+      const kernel = options.findKernel(ref);
+      if (!kernel) {
+        throw new NautilusError('NOT_FOUND', `No compute kernel ${ref} is loaded; install the plugin that contributes it`, {
+          fields: [{ path: 'kernel', message: `unknown kernel ${ref}` }],
+        });
+      }
+      const signal = runOptions.signal ?? new AbortController().signal;
+      const choice = runOptions.backend ?? 'auto';
+      const started = performance.now();
+      let fallbackReason: string | undefined;
+      if (choice !== 'cpu') {
+        const gpu = kernel.webgpu ? await options.gpu.acquire() : { unavailable: `kernel ${ref} has no WebGPU implementation` };
+        if ('device' in gpu && kernel.webgpu) {
+          const outputs = await kernel.webgpu.run(gpu, inputs, params, signal);
+          return { outputs, backend: gpu.backend, adapter: gpu.adapter, elapsedMs: performance.now() - started };
+        }
+        fallbackReason = 'unavailable' in gpu ? gpu.unavailable : 'no WebGPU device';
+        if (choice === 'webgpu') {
+          throw new NautilusError('COMPUTE_UNAVAILABLE', `WebGPU was asked for ${ref} but cannot run: ${fallbackReason}`, {
+            fields: [{ path: 'backend', message: fallbackReason }],
+          });
+        }
+      }
+      const outputs = await kernel.cpu(inputs, params, signal);
+      return {
+        outputs,
+        backend: 'cpu',
+        ...(fallbackReason ? { fallbackReason } : {}),
+        elapsedMs: performance.now() - started,
+      };
+    },
+  };
+}
