@@ -14,18 +14,20 @@ document.documentElement.dataset.theme = readThemeMode(window.localStorage);
 
 const queryClient = createQueryClient();
 // When opening a dashboard link, the dashboard and the session check go out in one request before React
-// renders anything. The dashboard comes first: its answer starts the panels' data requests before the
-// session's answer sets off the first render.
+// renders anything. The dashboard comes first: its answer starts the panels' data requests, and the
+// first render waits until they have left (until then the page shows the boot spinner anyway).
 const initialRoute = parseRoute(window.location.hash);
-if (initialRoute.name === 'dashboard') prefetchDashboard(queryClient, initialRoute.id);
+const prefetched = initialRoute.name === 'dashboard' ? prefetchDashboard(queryClient, initialRoute.id) : Promise.resolve();
 void queryClient.prefetchQuery(currentUserQuery);
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <ThemeModeProvider>
-        <App />
-      </ThemeModeProvider>
-    </QueryClientProvider>
-  </StrictMode>,
+void prefetched.finally(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <ThemeModeProvider>
+          <App />
+        </ThemeModeProvider>
+      </QueryClientProvider>
+    </StrictMode>,
+  ),
 );

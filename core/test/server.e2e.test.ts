@@ -70,7 +70,16 @@ describe('the server process, end to end', () => {
 
     const page = await fetch(`${server.url}/`);
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
-    expect(await page.text()).toContain('<title>Nautilus</title>');
+    const anonymous = await page.text();
+    expect(anonymous).toContain('<title>Nautilus</title>');
+    expect(anonymous).not.toContain('modulepreload" href="/plugins/');
+    // A signed-in user's page names the widget bundles, so they load beside the app's code.
+    const signedIn = await (await fetch(`${server.url}/#/d/x`, { headers: { cookie } })).text();
+    const preload = /<link rel="modulepreload" href="(\/plugins\/nautilus\.widgets-core\/[^"]+)">/.exec(signedIn);
+    expect(preload).not.toBeNull();
+    const bundle = await fetch(`${server.url}${preload?.[1]}`, { headers: { cookie } });
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers.get('content-type')).toContain('javascript');
 
     expect(await server.stop()).toBe(0);
   });

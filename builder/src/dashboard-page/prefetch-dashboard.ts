@@ -31,25 +31,33 @@ export const dashboardQuery = (id: string) => ({
  * and the widget bundles. The follow-up requests hang on the raw responses, ahead of the query cache,
  * so they leave before React starts rendering what the cache hands it. Failures are left to the page's
  * own queries.
+ *
+ * Resolves once the panels' data requests have left (or the document could not be had): the tRPC
+ * client sends a batch on a timer, and a React render scheduled before that timer fires would hold
+ * the requests back for as long as it takes.
  */
-export function prefetchDashboard(queryClient: QueryClient, id: string): void {
+export function prefetchDashboard(queryClient: QueryClient, id: string): Promise<void> {
   // Already on its way (the startup prefetch): nothing to add.
-  if (queryClient.getQueryState(queryKeys.dashboard(id))?.fetchStatus === 'fetching') return;
+  if (queryClient.getQueryState(queryKeys.dashboard(id))?.fetchStatus === 'fetching') return Promise.resolve();
   const cached = queryClient.getQueryData<DashboardRecord>(queryKeys.dashboard(id));
   const record = cached ? Promise.resolve(cached) : trpc.dashboards.get.query({ id });
   const widgets = queryClient.getQueryData<WidgetInfo[]>(queryKeys.widgets) ?? trpc.widgets.list.query();
-  Promise.all([record, widgets])
+  const dispatched = Promise.all([record, widgets])
     .then(([{ document }, list]) => {
-      // Bundles first: they are small, and the server may be busy computing the data right after.
-      const used = new Set(document.panels.map((panel) => panel.type));
-      for (const widget of list) if (used.has(widget.type)) widgetRegistry.preload(widget);
+      // Data first: the server's page already had the browser fetch the bundles (modulepreload), so
+      // preloading only starts their evaluation here.
       const values = defaultVariableValues(document.variables);
       for (const panel of document.panels) {
         if (panel.query) void queryClient.prefetchQuery(panelDataOptions(panel.query, values, document.timeRange));
       }
+      const used = new Set(document.panels.map((panel) => panel.type));
+      for (const widget of list) if (used.has(widget.type)) widgetRegistry.preload(widget);
+      // The batch's own timer was set first, so it has fired when this one does.
+      return new Promise<void>((resolve) => setTimeout(resolve));
     })
     .catch(() => {});
   if (!cached) void queryClient.prefetchQuery({ queryKey: queryKeys.dashboard(id), queryFn: () => record, staleTime: 5_000 });
   void queryClient.prefetchQuery({ ...widgetsQuery, queryFn: () => Promise.resolve(widgets) });
   void queryClient.prefetchQuery(dataSourcesQuery);
+  return dispatched;
 }

@@ -2,11 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
+import { getCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
-import { createRequestContext, type Services } from '../api/context.ts';
+import { createRequestContext, SESSION_COOKIE, type Services } from '../api/context.ts';
 import { appRouter } from '../api/router.ts';
 
 const ASSET_TYPES: Record<string, string> = {
@@ -93,13 +94,30 @@ export function createApp(services: Services): Hono {
 
   const { builderDir } = services.config;
   const indexFile = join(builderDir, 'index.html');
-  app.use('/*', serveStatic({ root: relative(process.cwd(), builderDir) || '.' }));
-  app.get('*', (c) => {
+  const servePage = (c: Context) => {
     if (!existsSync(indexFile)) {
       return c.text(`The builder app is not built (no ${indexFile}). Start Nautilus with "npm start", which builds it.\n`, 503);
     }
-    // Single-page app: unknown paths get the app, which routes them.
-    return c.html(readFileSync(indexFile, 'utf8'));
-  });
+    const html = readFileSync(indexFile, 'utf8');
+    // A signed-in user's page names the widget bundles up front, so the browser fetches them beside
+    // the app's own code instead of after the app has asked the server which widgets exist.
+    if (!getCookie(c, SESSION_COOKIE)) return c.html(html);
+    return c.html(html.replace('</head>', `${widgetPreloads(services)}</head>`), 200, { 'cache-control': 'no-store' });
+  };
+  app.get('/', servePage);
+  app.get('/index.html', servePage);
+  app.use('/*', serveStatic({ root: relative(process.cwd(), builderDir) || '.' }));
+  // Single-page app: unknown paths get the app, which routes them.
+  app.get('*', servePage);
   return app;
+}
+
+/** `<link rel="modulepreload">` for each active plugin's widget bundle. */
+function widgetPreloads(services: Services): string {
+  const urls = new Set(services.plugins.widgets().map((widget) => widget.bundleUrl));
+  return [...urls].map((url) => `<link rel="modulepreload" href="${escapeAttribute(url)}">`).join('');
+}
+
+function escapeAttribute(value: string): string {
+  return value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
 }
