@@ -1,7 +1,9 @@
 // `npm run bench` in runtime/: the SMA crossover over 1,000,000 synthetic bars, sandboxed (isolated-vm)
-// and in the host as the baseline, in one process; then sandbox start-up and peak memory.
-import type { BacktestResult } from '@nautilus/sdk';
+// and in the host as the baseline, in one process; then sandbox start-up and peak memory; then the
+// pre-trade check alone, and the SMA run again with 13 limits active.
+import type { BacktestConfig, BacktestResult, LimitSet } from '@nautilus/sdk';
 import { compileStrategy, createStrategyRunner, runBacktest } from '../src/index.ts';
+import { preTradeBenchmark } from './pre-trade.ts';
 import { SMA_CROSSOVER } from './sma-crossover.ts';
 import { syntheticBars } from './synthetic-bars.ts';
 
@@ -19,12 +21,13 @@ const baselineRss = process.memoryUsage().rss;
 
 let peakIsolateHeap = 0;
 let peakIsolateExternal = 0;
-async function timedRun(sandbox: boolean): Promise<{ barsPerSecond: number; result: BacktestResult }> {
+async function timedRun(sandbox: boolean, config?: BacktestConfig): Promise<{ barsPerSecond: number; result: BacktestResult }> {
   const started = performance.now();
   const result = await runBacktest({
     compiled,
     bars,
     sandbox,
+    config,
     onProgress: ({ usage }) => {
       peakIsolateHeap = Math.max(peakIsolateHeap, usage.heap?.usedBytes ?? 0);
       peakIsolateExternal = Math.max(peakIsolateExternal, usage.heap?.externalBytes ?? 0);
@@ -83,3 +86,60 @@ console.log(
   `Peak memory: process RSS ${mb(peakRss)} (${mb(baselineRss)} after generating the bars; each result holds three 1M-point curves); ` +
     `isolate heap used at most ${mb(peakIsolateHeap)} (+ ${mb(peakIsolateExternal)} external buffers) of its 64 MB limit`,
 );
+
+console.log(preTradeBenchmark().join('\n'));
+
+// Every kind of limit, none of which the SMA strategy's orders break (so both runs trade alike): the
+// cost is the check of each order plus the per-bar evaluation of daily loss, drawdown, leverage and VaR.
+const SMA_LIMITS: LimitSet = {
+  onHardBreach: 'halt',
+  limits: [
+    { kind: 'allowedInstruments', symbols: [bars.symbol] },
+    {
+      kind: 'tradingHours',
+      timeZone: 'UTC',
+      start: '00:00',
+      end: '24:00',
+      weekdays: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
+    },
+    { kind: 'maxOrderQuantity', warn: 50_000, hard: 100_000 },
+    { kind: 'maxOrderNotional', warn: 5e6, hard: 1e7 },
+    { kind: 'maxOrderRate', windowMs: 60_000, hard: 10 },
+    { kind: 'maxPosition', warn: 50_000, hard: 100_000 },
+    { kind: 'maxConcentration', hard: 2 },
+    { kind: 'maxGrossExposure', hard: 1e7 },
+    { kind: 'maxNetExposure', hard: 1e7 },
+    { kind: 'maxLeverage', warn: 1.5, hard: 2 },
+    { kind: 'maxVar', hard: 1e6, volatility: { [bars.symbol]: 0.02 } },
+    { kind: 'maxDailyLoss', hard: 1e6, timeZone: 'America/New_York' },
+    { kind: 'maxDrawdown', hard: 0.99 },
+  ],
+};
+const limited = {
+  none: { host: [] as number[], sandbox: [] as number[] },
+  limits: { host: [] as number[], sandbox: [] as number[] },
+};
+for (let round = 0; round < ROUNDS; round++) {
+  for (const sandbox of [false, true]) {
+    for (const withLimits of [false, true]) {
+      const { barsPerSecond, result } = await timedRun(sandbox, withLimits ? { limits: SMA_LIMITS } : undefined);
+      (withLimits ? limited.limits : limited.none)[sandbox ? 'sandbox' : 'host'].push(barsPerSecond);
+      if (result.final.equity !== reference!.equity || result.metrics.tradeCount !== reference!.trades) {
+        throw new Error('The run with limits traded differently; the comparison is void.');
+      }
+      if (withLimits && result.riskEvents.some((event) => event.type !== 'warning')) throw new Error('A limit denied an order.');
+    }
+  }
+}
+const slower = (none: number, withLimits: number) => `${((none / withLimits - 1) * 100).toFixed(1)} % slower`;
+console.log(
+  `SMA crossover with ${SMA_LIMITS.limits.length} limits (every kind) vs none, same trades; median of ${ROUNDS}, interleaved:`,
+);
+for (const mode of ['sandbox', 'host'] as const) {
+  const none = median(limited.none[mode]);
+  const withLimits = median(limited.limits[mode]);
+  console.log(
+    `  ${mode === 'sandbox' ? 'sandboxed' : 'host     '}: none ${rate(none)}, with limits ${rate(withLimits)} (${slower(none, withLimits)}; ` +
+      `runs none: ${limited.none[mode].map(rate).join(', ')}; limits: ${limited.limits[mode].map(rate).join(', ')})`,
+  );
+}

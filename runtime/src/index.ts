@@ -1,9 +1,22 @@
 export { compileStrategy } from './compile/compile-strategy.ts';
 export type { CompiledStrategy, StrategyDiagnostic } from './compile/compiled-strategy.ts';
 export type { RunCounters, StrategyDescription, TradeStats } from './engine/index.ts';
+export { checkOrder } from './engine/limits/check-order.ts';
+export { checkPortfolio } from './engine/limits/check-portfolio.ts';
+export { type CompiledLimits, limitDayOf } from './engine/limits/compile-limits.ts';
+export { OrderTimeRing } from './engine/limits/order-time-ring.ts';
+export type {
+  CheckContext,
+  OrderIntent,
+  PortfolioState,
+  PositionState,
+  TradingRestriction,
+  VarInputs,
+} from './engine/limits/pre-trade-types.ts';
 export { computeMetrics, type MetricsInput } from './metrics/compute-metrics.ts';
 export { drawdownCurve } from './metrics/drawdown.ts';
 export { defaultPeriodsPerYear } from './metrics/periods-per-year.ts';
+export { compileLimitSet } from './run/compile-limit-set.ts';
 export { describeStrategy } from './run/describe-strategy.ts';
 export type { BarColumns } from './run/pack-bars.ts';
 export { resolveBacktestConfig } from './run/resolve-config.ts';

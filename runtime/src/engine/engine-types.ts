@@ -1,4 +1,15 @@
-import type { AccountState, DroppedCounts, Fill, LogLine, Order, ParamSpecs, ResolvedBacktestConfig, Trade } from '@nautilus/sdk';
+import type {
+  AccountState,
+  DroppedCounts,
+  Fill,
+  LogLine,
+  Order,
+  ParamSpecs,
+  ResolvedBacktestConfig,
+  RiskEvent,
+  Trade,
+  TradingMode,
+} from '@nautilus/sdk';
 import type { ThrownDescription } from './describe-thrown.ts';
 import type { TradeStats } from './round-trips.ts';
 
@@ -20,7 +31,7 @@ export interface EngineLimits {
   maxLogLines: number;
   maxLogLineChars: number;
   maxOpenOrders: number;
-  /** Most orders, fills and trades (each) a run reports; later ones are only counted. */
+  /** Most orders, fills, trades and risk events (each) a run reports; later ones are only counted. */
   maxRecords: number;
 }
 
@@ -28,6 +39,8 @@ export interface EngineStartOptions {
   params: Record<string, number | boolean | string>;
   config: ResolvedBacktestConfig;
   limits: EngineLimits;
+  /** The instrument traded, as `config.limits` names instruments. Default ''. */
+  symbol?: string;
   /** The clock during onStart: the first bar's time in a backtest, now in paper trading. */
   startTime: number;
 }
@@ -68,6 +81,10 @@ export interface BatchOutput {
   fills: Fill[];
   trades: Trade[];
   logs: LogLine[];
+  /** Findings of `config.limits` in this batch: warnings, denials, breaches. */
+  riskEvents: RiskEvent[];
+  /** After this batch: 'normal' unless a hard breach switched it (see LimitSet.onHardBreach). */
+  tradingMode: TradingMode;
   account: AccountState;
   counters: RunCounters;
   failure: StrategyFailure | null;

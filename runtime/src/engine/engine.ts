@@ -42,6 +42,7 @@ export function createEngine(factory: StrategyFactory, options: CreateEngineOpti
     return {
       equity,
       ...current.records.take(),
+      tradingMode: current.tradingMode,
       account: current.account(),
       counters: {
         bars: current.bars,

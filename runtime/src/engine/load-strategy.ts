@@ -2,7 +2,7 @@ import type { ParamSpecs, StrategyDefinition } from '@nautilus/sdk';
 import { describeThrown } from './describe-thrown.ts';
 import type { StrategyDescription, StrategyFactory, StrategyFailure, StrategyScope } from './engine-types.ts';
 
-const CALLBACKS = ['onStart', 'onBar', 'onOrderFilled', 'onOrderRejected', 'onStop', 'initialState'] as const;
+const CALLBACKS = ['onStart', 'onBar', 'onOrderFilled', 'onOrderRejected', 'onOrderDenied', 'onStop', 'initialState'] as const;
 
 export interface LoadedStrategy {
   definition: StrategyDefinition;

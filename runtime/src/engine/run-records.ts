@@ -1,4 +1,4 @@
-import type { DroppedCounts, Fill, LogLine, Order, Trade } from '@nautilus/sdk';
+import type { DroppedCounts, Fill, LogLine, Order, RiskEvent, Trade } from '@nautilus/sdk';
 import { formatLogLine } from './format-log.ts';
 
 /**
@@ -10,13 +10,15 @@ export class RunRecords {
   fills: Fill[] = [];
   trades: Trade[] = [];
   logs: LogLine[] = [];
-  readonly dropped: DroppedCounts = { logLines: 0, orders: 0, fills: 0, trades: 0 };
+  riskEvents: RiskEvent[] = [];
+  readonly dropped: DroppedCounts = { logLines: 0, orders: 0, fills: 0, trades: 0, riskEvents: 0 };
   private readonly maxRecords: number;
   private readonly maxLogLines: number;
   private readonly maxLogLineChars: number;
   private ordersKept = 0;
   private fillsKept = 0;
   private tradesKept = 0;
+  private riskEventsKept = 0;
   private logLinesKept = 0;
 
   constructor(limits: { maxRecords: number; maxLogLines: number; maxLogLineChars: number }) {
@@ -46,6 +48,13 @@ export class RunRecords {
     } else this.dropped.trades++;
   }
 
+  riskEvent(event: RiskEvent): void {
+    if (this.riskEventsKept < this.maxRecords) {
+      this.riskEventsKept++;
+      this.riskEvents.push(Object.freeze(event));
+    } else this.dropped.riskEvents++;
+  }
+
   /** Formats only lines under the cap: a strategy flooding the log pays a counter increment per line. */
   log(time: number, barIndex: number, values: readonly unknown[]): void {
     if (this.logLinesKept >= this.maxLogLines) {
@@ -57,12 +66,13 @@ export class RunRecords {
   }
 
   /** Hands over this batch's records and starts the next batch empty. */
-  take(): { orders: Order[]; fills: Fill[]; trades: Trade[]; logs: LogLine[] } {
-    const taken = { orders: this.orders, fills: this.fills, trades: this.trades, logs: this.logs };
+  take(): { orders: Order[]; fills: Fill[]; trades: Trade[]; logs: LogLine[]; riskEvents: RiskEvent[] } {
+    const taken = { orders: this.orders, fills: this.fills, trades: this.trades, logs: this.logs, riskEvents: this.riskEvents };
     this.orders = [];
     this.fills = [];
     this.trades = [];
     this.logs = [];
+    this.riskEvents = [];
     return taken;
   }
 }

@@ -2,17 +2,23 @@ import type {
   AccountState,
   CommissionModel,
   Fill,
+  LimitFinding,
   Order,
+  OrderDenial,
   OrderRequest,
+  OrderTicket,
+  PreTradeDecision,
   SlippageModel,
   StrategyContext,
   StrategyDefinition,
+  TradingMode,
 } from '@nautilus/sdk';
 import { BarHistory } from './bar-history.ts';
 import { commissionFor, slippedPrice } from './costs.ts';
 import { describeThrown } from './describe-thrown.ts';
 import type { EngineStartOptions, StrategyFailure } from './engine-types.ts';
 import { createIndicatorSet } from './indicators/indicator-set.ts';
+import { LimitMonitor } from './limits/limit-monitor.ts';
 import { OpenOrders } from './open-orders.ts';
 import { matchPrice } from './order-matching.ts';
 import { Portfolio } from './portfolio.ts';
@@ -22,7 +28,10 @@ import { readOrderRequest, rejectedRequestFields } from './validate-order.ts';
 import { WorkingOrder } from './working-order.ts';
 
 const DAY_MS = 86_400_000;
+const NO_FINDINGS: readonly LimitFinding[] = Object.freeze([]);
 type Callback = (this: StrategyDefinition, ctx: StrategyContext, argument?: never) => unknown;
+/** A rejection or denial to tell the strategy about once the callback that submitted the order returned. */
+type Notice = { phase: 'onOrderRejected'; argument: Order } | { phase: 'onOrderDenied'; argument: OrderDenial };
 
 /**
  * One strategy's market, account and orders, advanced bar by bar. For each bar: resting orders are
@@ -56,7 +65,13 @@ export class Simulation {
   private readonly sessionOffsetMs: number;
   private readonly maxOpenOrders: number;
   private readonly scratch: WorkingOrder[] = [];
-  private readonly rejected: Order[] = [];
+  private readonly notices: Notice[] = [];
+  /** The run's pre-trade limits; null without `config.limits`, which keeps the order path as it was. */
+  private readonly limits: LimitMonitor | null;
+  /** What the last `submit` decided, for `ctx.order`'s ticket. */
+  private lastStatus: OrderTicket['status'] = 'open';
+  private lastReason: string | null = null;
+  private lastDecision: PreTradeDecision | null = null;
   private nextOrderId = 1;
   private stopping = false;
 
@@ -75,6 +90,15 @@ export class Simulation {
     this.sessionOffsetMs = config.sessionUtcOffsetMinutes * 60_000;
     this.maxOpenOrders = limits.maxOpenOrders;
     this.time = options.startTime;
+    this.limits =
+      config.limits == null
+        ? null
+        : new LimitMonitor(config.limits, options.symbol ?? '', config.initialCash, (event) => this.records.riskEvent(event));
+    this.limits?.beginBar(options.startTime);
+  }
+
+  get tradingMode(): TradingMode {
+    return this.limits === null ? 'normal' : this.limits.mode;
   }
 
   /** Calls a strategy callback; records a failure (thrown, or a returned promise) and returns false on one. */
@@ -95,17 +119,17 @@ export class Simulation {
       this.fail(phase, 'thrown', describeThrown(error));
       return false;
     }
-    return this.rejected.length === 0 || this.deliverRejections();
+    return this.notices.length === 0 || this.deliverNotices();
   }
 
   fail(phase: string, kind: StrategyFailure['kind'], thrown: StrategyFailure['thrown']): void {
     this.failure = { phase, barIndex: this.processing, time: this.time, kind, thrown };
   }
 
-  private deliverRejections(): boolean {
-    while (this.rejected.length > 0) {
-      const order = this.rejected.shift()!;
-      if (!this.invoke('onOrderRejected', this.definition.onOrderRejected as Callback | undefined, order)) return false;
+  private deliverNotices(): boolean {
+    while (this.notices.length > 0) {
+      const { phase, argument } = this.notices.shift()!;
+      if (!this.invoke(phase, this.definition[phase] as Callback | undefined, argument)) return false;
     }
     return true;
   }
@@ -113,6 +137,8 @@ export class Simulation {
   processBar(time: number, open: number, high: number, low: number, close: number, volume: number): boolean {
     this.processing = this.barIndex + 1;
     this.time = time;
+    const limits = this.limits;
+    if (limits !== null) limits.beginBar(time);
     if (this.openOrders.size > 0 && !this.matchOpenOrders(time, open, high, low)) return false;
     this.history.push(time, open, high, low, close, volume);
     this.indicators.update(open, high, low, close, volume);
@@ -125,7 +151,11 @@ export class Simulation {
     bar.volume = volume;
     this.barIndex = this.processing;
     this.portfolio.lastPrice = close;
-    if (!this.invoke('onBar', this.onBar)) return false;
+    if (limits?.closeBar(time, this.processing, this.portfolio)) {
+      this.cancelAll(`trading halted after a hard breach (${limits.cause?.message})`);
+    }
+    // A halted run keeps marking its positions to market but asks the strategy nothing more.
+    if ((limits === null || !limits.halted) && !this.invoke('onBar', this.onBar)) return false;
     if (this.fillAtClose && this.openOrders.size > 0 && !this.fillMarketOrdersAtClose(time, close)) return false;
     this.bars++;
     if (this.portfolio.quantity !== 0) this.barsInMarket++;
@@ -225,15 +255,54 @@ export class Simulation {
       this.time,
       this.processing,
     );
+    let denial: LimitFinding | null = null;
+    this.lastDecision = null;
+    if (reason === null && this.limits !== null) {
+      const decision = this.checkLimits(order);
+      this.lastDecision = decision;
+      if (decision.denial !== undefined) {
+        denial = decision.denial;
+        reason = denial.message;
+      }
+    }
+    this.lastReason = reason;
     if (reason === null) {
+      this.lastStatus = 'open';
       this.openOrders.add(order);
       return id;
     }
-    order.close('rejected', this.time, reason);
+    this.lastStatus = denial === null ? 'rejected' : 'denied';
+    order.close(this.lastStatus, this.time, reason);
     const record = order.toRecord();
     this.records.order(record);
-    if (!this.stopping) this.rejected.push(record);
+    if (this.stopping) return id;
+    if (denial === null) this.notices.push({ phase: 'onOrderRejected', argument: record });
+    else this.notices.push({ phase: 'onOrderDenied', argument: Object.freeze({ order: record, finding: denial }) });
     return id;
+  }
+
+  /** `ctx.order`: submits, then says what the checks decided. */
+  order(request: OrderRequest): OrderTicket {
+    const id = this.submit(request);
+    const decision = this.lastDecision;
+    return Object.freeze({
+      id,
+      status: this.lastStatus,
+      accepted: this.lastStatus === 'open',
+      reason: this.lastReason,
+      denial: decision?.denial ?? null,
+      warnings: decision === null ? NO_FINDINGS : decision.warnings,
+    });
+  }
+
+  private checkLimits(order: WorkingOrder): PreTradeDecision {
+    let pendingBuy = 0;
+    let pendingSell = 0;
+    for (const open of this.openOrders.list) {
+      if (open.side === 'buy') pendingBuy += open.quantity;
+      else pendingSell += open.quantity;
+    }
+    return this.limits!.check(order, order.id, this.time, this.processing, this.portfolio, pendingBuy, pendingSell);
   }
 
   cancel(orderId: number): boolean {
@@ -243,9 +312,9 @@ export class Simulation {
     return true;
   }
 
-  cancelAll(): number {
+  cancelAll(reason: string | null = null): number {
     const count = this.openOrders.size;
-    for (const order of [...this.openOrders.list]) this.close(order, 'cancelled', null);
+    for (const order of [...this.openOrders.list]) this.close(order, 'cancelled', reason);
     return count;
   }
 

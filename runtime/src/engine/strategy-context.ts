@@ -41,6 +41,7 @@ export function createStrategyContext(
     buy: (quantity: number, options?: OrderOptions) => simulation.submit({ ...options, side: 'buy', quantity }),
     sell: (quantity: number, options?: OrderOptions) => simulation.submit({ ...options, side: 'sell', quantity }),
     submitOrder: (request) => simulation.submit(request),
+    order: (request) => simulation.order(request),
     cancel: (orderId) => simulation.cancel(orderId),
     cancelAll: () => simulation.cancelAll(),
     liquidate: () => {
@@ -59,6 +60,9 @@ export function createStrategyContext(
     },
     get openOrders() {
       return simulation.openOrders.records();
+    },
+    get tradingMode() {
+      return simulation.tradingMode;
     },
     indicators: simulation.indicators.api,
     log: (...values: unknown[]) => simulation.records.log(simulation.time, simulation.barIndex, values),

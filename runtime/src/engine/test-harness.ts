@@ -1,5 +1,5 @@
 // Drives the pure engine directly (no compiler, no isolate) for unit tests of the event loop.
-import type { BacktestConfig, Fill, LogLine, Order, StrategyDefinition, Trade } from '@nautilus/sdk';
+import type { BacktestConfig, Fill, LogLine, Order, RiskEvent, StrategyDefinition, Trade } from '@nautilus/sdk';
 import { resolveBacktestConfig } from '../run/resolve-config.ts';
 import { DEFAULT_LIMITS } from '../run/run-limits.ts';
 import { createEngine } from './engine.ts';
@@ -39,6 +39,7 @@ export interface EngineRun {
   fills: Fill[];
   trades: Trade[];
   logs: LogLine[];
+  riskEvents: RiskEvent[];
   last: BatchOutput;
 }
 
@@ -52,6 +53,7 @@ export function runEngine(
     batch?: number;
     stop?: boolean;
     limits?: Partial<typeof DEFAULT_LIMITS>;
+    symbol?: string;
   } = {},
 ): EngineRun {
   const engine = createEngine(() => ({ default: definition }), { seed: options.config?.seed ?? 1 });
@@ -62,6 +64,7 @@ export function runEngine(
       params: options.params ?? {},
       config: resolveBacktestConfig(options.config),
       limits: { maxLogLines, maxLogLineChars, maxOpenOrders, maxRecords },
+      symbol: options.symbol ?? 'SIM:TEST',
       startTime: bars[0]?.time ?? 0,
     }),
   );
@@ -79,6 +82,7 @@ export function runEngine(
     fills: outputs.flatMap((output) => output.fills),
     trades: outputs.flatMap((output) => output.trades),
     logs: outputs.flatMap((output) => output.logs),
+    riskEvents: outputs.flatMap((output) => output.riskEvents),
     last: outputs[outputs.length - 1]!,
   };
 }

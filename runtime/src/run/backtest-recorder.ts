@@ -1,4 +1,4 @@
-import type { BacktestResult, Fill, LogLine, OhlcvFrame, Order, Trade } from '@nautilus/sdk';
+import type { BacktestResult, Fill, LogLine, OhlcvFrame, Order, RiskEvent, Trade } from '@nautilus/sdk';
 import { computeMetrics } from '../metrics/compute-metrics.ts';
 import { drawdownCurve } from '../metrics/drawdown.ts';
 import type { RunnerUpdate } from './runner-update.ts';
@@ -12,6 +12,7 @@ export class BacktestRecorder {
   private readonly orders: Order[] = [];
   private readonly fills: Fill[] = [];
   private readonly trades: Trade[] = [];
+  private readonly riskEvents: RiskEvent[] = [];
   private last: RunnerUpdate | undefined;
 
   constructor(bars: number) {
@@ -25,6 +26,7 @@ export class BacktestRecorder {
     for (const fill of update.fills) this.fills.push(fill);
     for (const trade of update.trades) this.trades.push(trade);
     for (const line of update.logs) this.logs.push(line);
+    for (const event of update.riskEvents) this.riskEvents.push(event);
     this.last = update;
   }
 
@@ -50,6 +52,7 @@ export class BacktestRecorder {
       fills: this.fills,
       trades: this.trades,
       logs: this.logs,
+      riskEvents: this.riskEvents,
       dropped: { ...last.counters.dropped },
       final: last.account,
       metrics: computeMetrics({

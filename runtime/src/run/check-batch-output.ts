@@ -1,6 +1,8 @@
 import type { BatchOutput } from '../engine/index.ts';
 import { engineError } from './strategy-errors.ts';
 
+const TRADING_MODES: readonly string[] = ['normal', 'reduce-only', 'halted'];
+
 /**
  * What comes back from the isolate is data the strategy could have tampered with (it shares the realm
  * with the engine), so the host checks its shape and size before trusting it: a broken engine fails
@@ -15,7 +17,8 @@ export function checkBatchOutput(value: unknown, bars: number, maxRecords: numbe
         ? `equity is not ${bars} numbers`
         : !listOfAtMost(output.orders, maxRecords) ||
             !listOfAtMost(output.fills, maxRecords) ||
-            !listOfAtMost(output.trades, maxRecords)
+            !listOfAtMost(output.trades, maxRecords) ||
+            !listOfAtMost(output.riskEvents, maxRecords)
           ? 'more records than the cap'
           : !listOfAtMost(output.logs, maxLogLines)
             ? 'more log lines than the cap'
@@ -24,7 +27,9 @@ export function checkBatchOutput(value: unknown, bars: number, maxRecords: numbe
                 typeof output.counters !== 'object' ||
                 output.counters === null
               ? 'no account or counters'
-              : undefined;
+              : !TRADING_MODES.includes(output.tradingMode as string)
+                ? 'no trading mode'
+                : undefined;
   if (problem !== undefined) throw engineError(`the engine returned malformed output (${problem})`);
   return output as BatchOutput;
 }

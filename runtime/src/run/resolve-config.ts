@@ -1,6 +1,7 @@
 import {
   type BacktestConfig,
   type CommissionModel,
+  checkLimitSet,
   type FieldIssue,
   NautilusError,
   type ResolvedBacktestConfig,
@@ -34,6 +35,8 @@ export function resolveBacktestConfig(config: BacktestConfig = {}, timeframe?: T
     sessionUtcOffsetMinutes: config.sessionUtcOffsetMinutes ?? 0,
     historyLength: config.historyLength ?? 1_000,
   };
+  // Only when given, so results and stored configs of runs without limits stay as they were.
+  if (config.limits != null) resolved.limits = config.limits;
   check('initialCash', nonNegative(resolved.initialCash) && resolved.initialCash > 0, 'a positive number', resolved.initialCash);
   checkCommission(resolved.commission, check, nonNegative);
   checkSlippage(resolved.slippage, check, nonNegative);
@@ -70,6 +73,7 @@ export function resolveBacktestConfig(config: BacktestConfig = {}, timeframe?: T
     `a whole number from 1 to ${MAX_HISTORY}`,
     history,
   );
+  if (config.limits != null) issues.push(...checkLimitSet(config.limits, 'config.limits'));
   if (issues.length > 0) throw NautilusError.validation('backtest config', issues);
   return resolved;
 }

@@ -4,7 +4,7 @@ import { barCount } from './pack-bars.ts';
 import { createStrategyRunner, type StrategyRunnerOptions } from './strategy-runner.ts';
 import type { RunUsage } from './strategy-session.ts';
 
-export interface BacktestOptions extends Omit<StrategyRunnerOptions, 'timeframe'> {
+export interface BacktestOptions extends Omit<StrategyRunnerOptions, 'timeframe' | 'symbol'> {
   /** The bars to trade, oldest first (e.g. from a data source plugin; the simulated market by default). */
   bars: OhlcvFrame;
   /** Called after every batch of bars, for a progress bar. */
@@ -32,7 +32,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
   if (frame?.kind !== 'ohlcv') throw NautilusError.validation('backtest', [{ path: 'bars', message: 'must be an OhlcvFrame' }]);
   const total = barCount(frame);
   if (total === 0) throw NautilusError.validation('backtest', [{ path: 'bars', message: 'must hold at least one bar' }]);
-  const runner = await createStrategyRunner({ ...options, timeframe: frame.timeframe });
+  const runner = await createStrategyRunner({ ...options, timeframe: frame.timeframe, symbol: frame.symbol });
   const recorder = new BacktestRecorder(total);
   const batch = options.batchBars ?? 50_000;
   try {

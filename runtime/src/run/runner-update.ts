@@ -18,6 +18,8 @@ export function mergeUpdates(updates: RunnerUpdate[]): RunnerUpdate {
     fills: updates.flatMap((update) => update.fills),
     trades: updates.flatMap((update) => update.trades),
     logs: updates.flatMap((update) => update.logs),
+    riskEvents: updates.flatMap((update) => update.riskEvents),
+    tradingMode: last.tradingMode,
     account: last.account,
     counters: last.counters,
   };

@@ -3,6 +3,8 @@ import {
   type BacktestConfig,
   type Bar,
   checkParamSpecs,
+  type FieldIssue,
+  type LimitSet,
   NautilusError,
   type ResolvedBacktestConfig,
   resolveParams,
@@ -11,6 +13,7 @@ import {
 import { compileStrategy } from '../compile/compile-strategy.ts';
 import type { CompiledStrategy } from '../compile/compiled-strategy.ts';
 import type { BatchOutput, StrategyDescription } from '../engine/index.ts';
+import { compileLimitSet } from './compile-limit-set.ts';
 import { createHostSession } from './host-session.ts';
 import { createIsolateSession } from './isolate-session.ts';
 import { type BarColumns, barCount, packBars } from './pack-bars.ts';
@@ -29,6 +32,11 @@ export interface StrategyRunnerOptions {
   config?: BacktestConfig;
   /** The bars' timeframe, for the default periodsPerYear. */
   timeframe?: Timeframe;
+  /**
+   * The instrument the bars are of, as `config.limits` names instruments (allowedInstruments, a
+   * limit's `symbol`, VaR volatilities); required when it names any.
+   */
+  symbol?: string;
   limits?: Partial<RunLimits>;
   /** Default true. False runs the strategy in this process without limits: trusted code and benchmarks only. */
   sandbox?: boolean;
@@ -83,6 +91,8 @@ export async function createStrategyRunner(options: StrategyRunnerOptions): Prom
       { path: 'batchBars', message: `must be a whole number >= 1, got ${batchBars}` },
     ]);
   }
+  const symbol = options.symbol ?? '';
+  if (config.limits !== undefined) checkRunLimits(config.limits, symbol);
   const session: StrategySession =
     options.sandbox === false
       ? createHostSession(compiled, config.seed)
@@ -101,7 +111,28 @@ export async function createStrategyRunner(options: StrategyRunnerOptions): Prom
     session.dispose();
     throw error;
   }
-  return runnerOver(session, compiled, { strategy, params, config, limits, batchBars });
+  return runnerOver(session, compiled, { strategy, params, config, limits, batchBars, symbol });
+}
+
+/** What a run needs beyond a sound limit set: the instrument's name, and its volatility for maxVar. */
+function checkRunLimits(limitSet: LimitSet, symbol: string): void {
+  const issues: FieldIssue[] = [];
+  if (typeof symbol !== 'string' || (symbol === '' && compileLimitSet(limitSet).namesInstruments)) {
+    issues.push({ path: 'symbol', message: 'must name the instrument traded when config.limits names instruments' });
+  }
+  const index = limitSet.limits.findIndex((limit) => limit.kind === 'maxVar');
+  const varLimit = limitSet.limits[index];
+  if (
+    varLimit?.kind === 'maxVar' &&
+    symbol !== '' &&
+    !(varLimit.volatility !== undefined && Object.hasOwn(varLimit.volatility, symbol))
+  ) {
+    issues.push({
+      path: `config.limits.limits[${index}].volatility`,
+      message: `must give the daily volatility of ${symbol}: a run has no other VaR inputs (e.g. { '${symbol}': 0.02 })`,
+    });
+  }
+  if (issues.length > 0) throw NautilusError.validation('strategy run', issues);
 }
 
 function runnerOver(
@@ -113,6 +144,7 @@ function runnerOver(
     config: ResolvedBacktestConfig;
     limits: RunLimits;
     batchBars: number;
+    symbol: string;
   },
 ): StrategyRunner {
   let phase: 'created' | 'running' | 'stopped' = 'created';
@@ -154,6 +186,7 @@ function runnerOver(
           params: setup.params,
           config: setup.config,
           limits: { maxLogLines, maxLogLineChars, maxOpenOrders, maxRecords },
+          symbol: setup.symbol,
           startTime: time,
         }),
       );

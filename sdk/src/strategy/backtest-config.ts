@@ -1,3 +1,5 @@
+import type { LimitSet } from '../risk/limits.ts';
+
 /** What a fill pays the broker. Rates are fractions: 0.001 is 0.1 %. */
 export type CommissionModel =
   | { type: 'none' }
@@ -53,7 +55,15 @@ export interface BacktestConfig {
   sessionUtcOffsetMinutes?: number;
   /** Bars kept for `ctx.close(n)` and friends, and for back-filling indicators. Default 1000. */
   historyLength?: number;
+  /**
+   * Pre-trade limits: every order the strategy submits is checked against them first; a denied order
+   * gets status `denied` and never reaches the market. See {@link LimitSet}. Default none.
+   */
+  limits?: LimitSet;
 }
 
 /** A BacktestConfig with every default filled in, as a run records it. */
-export type ResolvedBacktestConfig = Required<Omit<BacktestConfig, 'periodsPerYear'>> & { periodsPerYear: number };
+export type ResolvedBacktestConfig = Required<Omit<BacktestConfig, 'periodsPerYear' | 'limits'>> & {
+  periodsPerYear: number;
+  limits?: LimitSet;
+};

@@ -1,4 +1,5 @@
 import type { Timeframe } from '../frames.ts';
+import type { RiskEvent } from '../risk/limits.ts';
 import type { ResolvedBacktestConfig } from './backtest-config.ts';
 import type { Position } from './context.ts';
 import type { Fill, Order } from './orders.ts';
@@ -86,6 +87,7 @@ export interface DroppedCounts {
   orders: number;
   fills: number;
   trades: number;
+  riskEvents: number;
 }
 
 /** The account at one moment. */
@@ -122,6 +124,8 @@ export interface BacktestResult {
   /** Closed round trips; a position still open at the end is in `final`, not here. */
   trades: Trade[];
   logs: LogLine[];
+  /** Findings of the run's pre-trade limits (`config.limits`): warnings, denials and breaches, in order. Empty without limits. */
+  riskEvents: RiskEvent[];
   dropped: DroppedCounts;
   final: AccountState;
   metrics: BacktestMetrics;

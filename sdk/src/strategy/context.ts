@@ -1,5 +1,6 @@
+import type { TradingMode } from '../risk/limits.ts';
 import type { Indicators } from './indicators.ts';
-import type { Order, OrderId, OrderOptions, OrderRequest } from './orders.ts';
+import type { Order, OrderId, OrderOptions, OrderRequest, OrderTicket } from './orders.ts';
 import type { ParamValues } from './params.ts';
 
 /** One closed OHLCV bar. `time` is its open time in epoch ms (UTC), as in every Nautilus frame. */
@@ -66,6 +67,12 @@ export interface StrategyContext<P = ParamValues, S = Record<string, any>> {
    * the current callback returns.
    */
   submitOrder(request: OrderRequest): OrderId;
+  /**
+   * Submits any order like `submitOrder`, and says at once whether the run's pre-trade limits accepted
+   * it (a denied order also reaches onOrderDenied once the current callback returns).
+   * @example const ticket = ctx.order({ side: 'buy', quantity: 100 }); if (!ticket.accepted) ctx.log(ticket.reason);
+   */
+  order(request: OrderRequest): OrderTicket;
   /** Cancels an open order; false when it is not open (already filled, cancelled, unknown). */
   cancel(orderId: OrderId): boolean;
   /** Cancels every open order; returns how many. */
@@ -81,6 +88,11 @@ export interface StrategyContext<P = ParamValues, S = Record<string, any>> {
   readonly equity: number;
   /** Orders still open, oldest first. A fresh read-only snapshot when they changed. */
   readonly openOrders: readonly Order[];
+  /**
+   * 'normal', or since a hard breach of the run's limits 'reduce-only' (only orders that bring a
+   * position closer to flat are accepted) or 'halted' (no orders; onBar is no longer called).
+   */
+  readonly tradingMode: TradingMode;
 
   readonly indicators: Indicators;
   /**

@@ -1,5 +1,5 @@
 import type { StrategyContext } from './context.ts';
-import type { Fill, Order } from './orders.ts';
+import type { Fill, Order, OrderDenial } from './orders.ts';
 import type { ParamSpecs, ParamValues } from './params.ts';
 
 /**
@@ -27,6 +27,11 @@ export interface StrategyDefinition<P extends ParamSpecs = ParamSpecs, S = Recor
   onOrderFilled?(ctx: StrategyContext<ParamValues<P>, S>, fill: Fill): void;
   /** After an order was rejected (see `order.reason`), once the callback that submitted it returned. */
   onOrderRejected?(ctx: StrategyContext<ParamValues<P>, S>, order: Order): void;
+  /**
+   * After a pre-trade limit of the run (`config.limits`) denied an order, once the callback that
+   * submitted it returned: `denial.finding` names the limit, its threshold and the value.
+   */
+  onOrderDenied?(ctx: StrategyContext<ParamValues<P>, S>, denial: OrderDenial): void;
   /** Once, after the last bar. Orders submitted here are rejected: the run is over. */
   onStop?(ctx: StrategyContext<ParamValues<P>, S>): void;
 }

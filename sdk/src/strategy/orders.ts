@@ -1,3 +1,5 @@
+import type { LimitFinding } from '../risk/limits.ts';
+
 /** `'buy'` adds to a long position or covers a short one; `'sell'` the reverse. */
 export type OrderSide = 'buy' | 'sell';
 
@@ -21,9 +23,10 @@ export type TimeInForce = 'gtc' | 'day' | 'ioc';
 
 /**
  * `open` orders rest until they fill; the others are final. `expired` means the time in force ran
- * out; `rejected` orders never rested (see `reason`).
+ * out; `rejected` orders never rested because they were invalid, `denied` ones because a pre-trade
+ * limit refused them (see `reason`).
  */
-export type OrderStatus = 'open' | 'filled' | 'cancelled' | 'expired' | 'rejected';
+export type OrderStatus = 'open' | 'filled' | 'cancelled' | 'expired' | 'rejected' | 'denied';
 
 /** Orders are numbered 1, 2, 3… in the order the strategy submits them. */
 export type OrderId = number;
@@ -70,7 +73,7 @@ export interface Order {
   readonly averageFillPrice: number | null;
   /** When it became final (filled, cancelled, expired, rejected); null while open. */
   readonly closedTime: number | null;
-  /** Why it was rejected or expired, in words. */
+  /** Why it was rejected, denied, expired or cancelled by the engine, in words. */
   readonly reason: string | null;
 }
 
@@ -87,4 +90,24 @@ export interface Fill {
   readonly time: number;
   readonly barIndex: number;
   readonly tag: string | null;
+}
+
+/** What onOrderDenied receives: the denied order (status `denied`) and the limit that denied it. */
+export interface OrderDenial {
+  readonly order: Order;
+  readonly finding: LimitFinding;
+}
+
+/** What `ctx.order` returns: the order's id and what the pre-trade check said at submission. */
+export interface OrderTicket {
+  readonly id: OrderId;
+  /** `open` when it was accepted (it may fill later), else `rejected` (invalid) or `denied` (a limit refused it). */
+  readonly status: 'open' | 'rejected' | 'denied';
+  readonly accepted: boolean;
+  /** Why it was not accepted, in words; null when it was. */
+  readonly reason: string | null;
+  /** The hard finding of a denied order. */
+  readonly denial: LimitFinding | null;
+  /** Warn-level findings of an accepted order. */
+  readonly warnings: readonly LimitFinding[];
 }
