@@ -89,6 +89,25 @@ ensure_chromium() {
   fi
 }
 
+ensure_gpu_libraries() {
+  # WebGPU tests and benchmarks need an adapter. Without a GPU, Dawn's OpenGL ES backend runs on
+  # Mesa's software renderer (llvmpipe) through EGL; these are its Debian packages. Elsewhere
+  # (no dpkg, e.g. macOS) the system's own GPU stack is used and nothing is checked.
+  command -v dpkg-query >/dev/null || return 0
+  local packages=(libegl-dev libegl-mesa0 libgl1-mesa-dri) missing=() package
+  for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+  done
+  [ "${#missing[@]}" -eq 0 ] && return
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing Mesa's EGL for WebGPU without a GPU (apt-get install ${missing[*]})"
+    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
+  else
+    say "WebGPU tests need Mesa's EGL when there is no GPU: run 'sudo apt-get install -y ${missing[*]}'"
+    exit 1
+  fi
+}
+
 ensure_toolchain
 case "${1:-}" in
   start)
@@ -110,6 +129,7 @@ case "${1:-}" in
     ensure_plugin_bundles
     ensure_builder_bundle
     ensure_chromium
+    ensure_gpu_libraries
     exec node scripts/run-tests.ts "$@"
     ;;
   bench)
@@ -118,6 +138,7 @@ case "${1:-}" in
     ensure_plugin_bundles
     ensure_builder_bundle
     ensure_chromium
+    ensure_gpu_libraries
     exec node --no-node-snapshot scripts/run-bench.ts "$@"
     ;;
   *)

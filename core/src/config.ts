@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type FieldIssue, NautilusError } from '@nautilus/sdk';
+import { WEBGPU_MODES, type WebGpuMode } from './compute/webgpu-provider.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -30,6 +31,8 @@ export interface Config {
   maxDeployments: number;
   sessionTtlMs: number;
   cookieSecure: boolean;
+  /** Where compute kernels get their WebGPU device: auto, off, opengles or default (Dawn backends). */
+  webgpu: WebGpuMode;
 }
 
 type Env = Record<string, string | undefined>;
@@ -97,9 +100,13 @@ export function loadConfig(env: Env = process.env): Config {
     maxDeployments: integer(env, 'NAUTILUS_MAX_DEPLOYMENTS', 20, 0, 1_000, issues),
     sessionTtlMs: integer(env, 'NAUTILUS_SESSION_TTL_HOURS', 12, 1, 24 * 90, issues) * 3_600_000,
     cookieSecure: env.NAUTILUS_COOKIE_SECURE === 'true',
+    webgpu: (env.NAUTILUS_WEBGPU || 'auto') as WebGpuMode,
   };
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     issues.push({ path: 'NAUTILUS_LOG_LEVEL', message: 'expected fatal, error, warn, info, debug, trace or silent' });
+  }
+  if (!WEBGPU_MODES.includes(config.webgpu)) {
+    issues.push({ path: 'NAUTILUS_WEBGPU', message: `expected ${WEBGPU_MODES.join(', ')}, got '${config.webgpu}'` });
   }
   if (issues.length) throw NautilusError.validation('configuration', issues);
   return config;
