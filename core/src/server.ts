@@ -4,14 +4,16 @@ import type { Logger } from 'pino';
 import type { Services } from './api/context.ts';
 import { ensureAdmin } from './auth/users.ts';
 import { createBus, redactUrl } from './bus/create-bus.ts';
+import type { GpuProvider } from './compute/compute-service.ts';
+import { createWebGpuProvider, type WebGpuProvider } from './compute/webgpu-provider.ts';
 import type { Config } from './config.ts';
 import { readSecretFromEnv } from './config.ts';
+import { loadCorePlugin } from './core-plugin.ts';
 import { openDatabase } from './db/database.ts';
 import { createApp } from './http/app.ts';
 import { createMetrics } from './http/metrics.ts';
 import { createLogger } from './logger.ts';
 import { PluginHost } from './plugins/plugin-host.ts';
-import { strategyResultsPlugin } from './strategies/strategy-results-source.ts';
 import { startStrategyServices } from './strategy-services.ts';
 import { CORE_VERSION } from './version.ts';
 
@@ -27,8 +29,16 @@ export interface StartOptions {
   print?: (text: string) => void;
 }
 
-/** Loads plugins the way the server does, for the server and for `nautilus plugins list`. */
-export async function loadPlugins(config: Config, logger: Logger, bus: Services['bus']): Promise<PluginHost> {
+/**
+ * Loads plugins the way the server does, for the server and for `nautilus plugins list`. The GPU
+ * device is made only when a kernel first asks for it, so commands that run none never touch it.
+ */
+export async function loadPlugins(
+  config: Config,
+  logger: Logger,
+  bus: Services['bus'],
+  gpu: GpuProvider = gpuProvider(config, logger),
+): Promise<PluginHost> {
   const host = new PluginHost({
     coreVersion: CORE_VERSION,
     folders: config.pluginFolders,
@@ -39,9 +49,14 @@ export async function loadPlugins(config: Config, logger: Logger, bus: Services[
     setupTimeoutMs: config.pluginSetupTimeoutMs,
     callTimeoutMs: config.pluginCallTimeoutMs,
     fetchTimeoutMs: config.pluginFetchTimeoutMs,
+    gpu,
   });
   await host.loadAll();
   return host;
+}
+
+function gpuProvider(config: Config, logger: Logger): WebGpuProvider {
+  return createWebGpuProvider({ mode: config.webgpu, onWarning: (message, fields) => logger.warn(fields, message) });
 }
 
 function adminBanner(username: string, password: string, url: string): string {
@@ -69,10 +84,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   try {
     const bus = await createBus(config.redisUrl, (error) => logger.error({ err: error }, 'bus error'));
     cleanup.unshift(() => bus.close());
+    const gpu = gpuProvider(config, logger);
+    cleanup.unshift(() => gpu.destroy());
     let plugins: PluginHost | undefined;
     const metrics = createMetrics(() => plugins, database.poolStats);
-    plugins = await loadPlugins(config, logger, bus);
-    await plugins.loadDefinition(strategyResultsPlugin(database.db), 'core');
+    plugins = await loadPlugins(config, logger, bus, gpu);
+    const risk = await loadCorePlugin(plugins, database.db);
     cleanup.unshift(() => (plugins as PluginHost).teardown());
     // Resumes deployments left running; closed before the plugins, the bus and the database go.
     const strategy = await startStrategyServices({ db: database.db, plugins, bus, logger, config });
@@ -87,6 +104,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       backtests: strategy.backtests,
       feeds: strategy.feeds,
       deployments: strategy.deployments,
+      risk,
     };
 
     const app = createApp(services);

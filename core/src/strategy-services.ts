@@ -41,6 +41,7 @@ export async function startStrategyServices(options: StrategyServicesOptions): P
     instanceId,
     concurrency: config.backtestConcurrency,
     maxBars: config.backtestMaxBars,
+    bus,
   });
   const feeds = new MarketFeed({
     db,

@@ -5,12 +5,12 @@ import { createUser, ensureAdmin } from '../src/auth/users.ts';
 import type { ClosableBus } from '../src/bus/create-bus.ts';
 import { MemoryBus } from '../src/bus/memory-bus.ts';
 import { loadConfig } from '../src/config.ts';
+import { loadCorePlugin } from '../src/core-plugin.ts';
 import { openDatabase } from '../src/db/database.ts';
 import type { Role } from '../src/db/tables.ts';
 import { createApp } from '../src/http/app.ts';
 import { createMetrics } from '../src/http/metrics.ts';
 import { loadPlugins } from '../src/server.ts';
-import { strategyResultsPlugin } from '../src/strategies/strategy-results-source.ts';
 import { startStrategyServices } from '../src/strategy-services.ts';
 import type { TestDatabase } from './databases.ts';
 
@@ -69,7 +69,7 @@ export async function openHarness(database: TestDatabase, options: HarnessOption
   const logger = pino({ level: 'silent' });
   const bus = options.bus ?? new MemoryBus();
   const plugins = await loadPlugins(config, logger, bus);
-  await plugins.loadDefinition(strategyResultsPlugin(opened.db), 'core');
+  const risk = await loadCorePlugin(plugins, opened.db);
   const strategy = await startStrategyServices({
     db: opened.db,
     plugins,
@@ -89,6 +89,7 @@ export async function openHarness(database: TestDatabase, options: HarnessOption
     backtests: strategy.backtests,
     feeds: strategy.feeds,
     deployments: strategy.deployments,
+    risk,
   };
   const app = createApp(services);
   await ensureAdmin(opened.db, PASSWORD);
@@ -96,7 +97,7 @@ export async function openHarness(database: TestDatabase, options: HarnessOption
   const call: Harness['call'] = async (procedure, input, auth = {}, kind) => {
     const mutation = kind
       ? kind === 'mutation'
-      : /\.(login|logout|create|save|delete|restore|update|revoke|run|deploy|stop|rollback)$/.test(procedure);
+      : /\.(login|logout|create|save|delete|restore|update|revoke|run|deploy|stop|rollback|checkOrder)$/.test(procedure);
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (auth.cookie) headers.cookie = auth.cookie;
     if (auth.apiKey) headers.authorization = `Bearer ${auth.apiKey}`;

@@ -85,6 +85,49 @@ export {
   type PluginLogger,
   type PluginManifest,
 } from './plugin.ts';
+export { checkLimitSet } from './risk/check-limit-set.ts';
+export { LIMIT_KINDS, limitSetSchema, WEEKDAYS } from './risk/limit-schema.ts';
+export type {
+  AllowedInstrumentsLimit,
+  Limit,
+  LimitFinding,
+  LimitKind,
+  LimitSet,
+  MaxConcentrationLimit,
+  MaxDailyLossLimit,
+  MaxDrawdownLimit,
+  MaxGrossExposureLimit,
+  MaxLeverageLimit,
+  MaxNetExposureLimit,
+  MaxOrderNotionalLimit,
+  MaxOrderQuantityLimit,
+  MaxOrderRateLimit,
+  MaxPositionLimit,
+  MaxVarLimit,
+  PreTradeDecision,
+  RiskEvent,
+  TradingHoursLimit,
+  TradingMode,
+  Weekday,
+} from './risk/limits.ts';
+export {
+  HEATMAP_LABEL_COLUMN,
+  LIMIT_COLUMNS,
+  LIMIT_STATUSES,
+  LIMIT_TABLE_COLUMNS,
+  type LimitStatus,
+  PNL_COLUMNS,
+  PNL_TABLE_COLUMNS,
+  RISK_CONTRIBUTION_COLUMNS,
+  TRAFFIC_LIGHTS,
+  type TrafficLight,
+  VAR_BACKTEST_COLUMNS,
+  VAR_BACKTEST_TABLE_COLUMNS,
+  VAR_COLUMNS,
+  VAR_METHODS,
+  VAR_TABLE_COLUMNS,
+  type VarMethod,
+} from './risk/risk-frames.ts';
 export type {
   BacktestConfig,
   CommissionModel,
@@ -106,11 +149,13 @@ export type { BollingerIndicator, Indicator, Indicators, MacdIndicator } from '.
 export type {
   Fill,
   Order,
+  OrderDenial,
   OrderId,
   OrderOptions,
   OrderRequest,
   OrderSide,
   OrderStatus,
+  OrderTicket,
   OrderType,
   TimeInForce,
 } from './strategy/orders.ts';

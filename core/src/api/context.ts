@@ -10,6 +10,7 @@ import type { DeploymentManager } from '../deployments/deployment-manager.ts';
 import type { Metrics } from '../http/metrics.ts';
 import type { MarketFeed } from '../market/market-feed.ts';
 import type { PluginHost } from '../plugins/plugin-host.ts';
+import type { RiskService } from '../risk/risk-service.ts';
 
 export const SESSION_COOKIE = 'nautilus_session';
 
@@ -24,6 +25,7 @@ export interface Services {
   backtests: BacktestService;
   feeds: MarketFeed;
   deployments: DeploymentManager;
+  risk: RiskService;
 }
 
 export interface RequestContext {

@@ -5,6 +5,8 @@ import { dashboardsRouter } from './routers/dashboards.ts';
 import { dataSourcesRouter } from './routers/data-sources.ts';
 import { deploymentsRouter } from './routers/deployments.ts';
 import { pluginsRouter } from './routers/plugins.ts';
+import { portfoliosRouter } from './routers/portfolios.ts';
+import { riskRouter } from './routers/risk.ts';
 import { strategiesRouter } from './routers/strategies.ts';
 import { usersRouter } from './routers/users.ts';
 import { widgetsRouter } from './routers/widgets.ts';
@@ -22,6 +24,8 @@ export const appRouter = router({
   strategies: strategiesRouter,
   backtests: backtestsRouter,
   deployments: deploymentsRouter,
+  portfolios: portfoliosRouter,
+  risk: riskRouter,
 });
 
 export type AppRouter = typeof appRouter;

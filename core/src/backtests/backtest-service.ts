@@ -1,9 +1,17 @@
 import { DEFAULT_LIMITS, resolveBacktestConfig, runBacktest } from '@nautilus/runtime';
-import { type BacktestConfig, NautilusError, type ResolvedBacktestConfig, resolveParams, type Timeframe } from '@nautilus/sdk';
+import {
+  type BacktestConfig,
+  type Bus,
+  NautilusError,
+  type ResolvedBacktestConfig,
+  resolveParams,
+  type Timeframe,
+} from '@nautilus/sdk';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Tables } from '../db/tables.ts';
 import type { PluginHost } from '../plugins/plugin-host.ts';
+import { alertOf, recordAlerts } from '../risk/alert-store.ts';
 import { describeFailure, type RunError } from '../strategies/describe-failure.ts';
 import { getStrategy } from '../strategies/strategy-store.ts';
 import { failUnfinishedRuns, finishRun, heartbeat, insertRun, markRunning, recordProgress } from './backtest-store.ts';
@@ -35,6 +43,8 @@ export interface BacktestServiceOptions {
   maxBars: number;
   /** A run whose heartbeat is older than this is taken for dead (its instance stopped). */
   staleAfterMs?: number;
+  /** Where a finished run's limit findings are published as alerts (and stored); none when omitted. */
+  bus?: Bus;
 }
 
 const HEARTBEAT_MS = 5_000;
@@ -95,7 +105,8 @@ export class BacktestService {
       owner: instanceId,
       createdBy: userId,
     });
-    this.#enqueue(() => this.#run(id, strategy.source, params, config, request));
+    const name = `${strategy.name} v${strategy.version} on ${request.symbol} ${request.timeframe}`;
+    this.#enqueue(() => this.#run(id, name, strategy.source, params, config, request));
     return { id };
   }
 
@@ -130,6 +141,7 @@ export class BacktestService {
 
   async #run(
     id: string,
+    name: string,
     source: string,
     params: Record<string, number | boolean | string>,
     config: ResolvedBacktestConfig,
@@ -161,6 +173,9 @@ export class BacktestService {
       });
       await pending;
       await finishRun(db, id, { result: toStoredResult(result), durationMs: performance.now() - started });
+      if (this.#options.bus && result.riskEvents.length > 0) {
+        await recordAlerts(db, this.#options.bus, { kind: 'backtest', id, name }, result.riskEvents.map(alertOf));
+      }
     } catch (error) {
       const { error: stored, isBug } = describeFailure(error);
       if (isBug) logger.error({ err: error, run: id }, 'backtest failed');

@@ -2,7 +2,14 @@ import type { BacktestResult } from '@nautilus/sdk';
 import { downsampleIndices } from './downsample.ts';
 
 /** What a stored run keeps of a result; metrics always describe the whole run. */
-export const STORED_LIMITS = { curvePoints: 2_000, orders: 1_000, fills: 1_000, trades: 1_000, logs: 500 } as const;
+export const STORED_LIMITS = {
+  curvePoints: 2_000,
+  orders: 1_000,
+  fills: 1_000,
+  trades: 1_000,
+  logs: 500,
+  riskEvents: 1_000,
+} as const;
 
 /** How much of each part of a result was kept: `total` counts what the run produced, dropped ones included. */
 export interface StoredCounts {
@@ -11,6 +18,7 @@ export interface StoredCounts {
   fills: { total: number; kept: number };
   trades: { total: number; kept: number };
   logs: { total: number; kept: number };
+  riskEvents: { total: number; kept: number };
 }
 
 /** A BacktestResult as a run stores it: the curve downsampled, the first records of each kind. */
@@ -19,7 +27,7 @@ export type StoredBacktestResult = BacktestResult & { stored: StoredCounts };
 /**
  * Shrinks a result for storage: equity and drawdown to at most 2,000 points (first, last and each
  * bucket's extremes, so the peak and the deepest drawdown survive), and the first 1,000 orders,
- * fills and trades and 500 log lines. `stored` says what was kept.
+ * fills and trades, 500 log lines and 1,000 risk events. `stored` says what was kept.
  */
 export function toStoredResult(result: BacktestResult): StoredBacktestResult {
   const { curve } = result;
@@ -33,6 +41,7 @@ export function toStoredResult(result: BacktestResult): StoredBacktestResult {
   const fills = cap(result.fills, STORED_LIMITS.fills, result.dropped.fills);
   const trades = cap(result.trades, STORED_LIMITS.trades, result.dropped.trades);
   const logs = cap(result.logs, STORED_LIMITS.logs, result.dropped.logLines);
+  const riskEvents = cap(result.riskEvents, STORED_LIMITS.riskEvents, result.dropped.riskEvents);
   return {
     ...result,
     curve: { time: pick(curve.time), equity: pick(curve.equity), drawdown: pick(curve.drawdown) },
@@ -40,12 +49,14 @@ export function toStoredResult(result: BacktestResult): StoredBacktestResult {
     fills: fills.kept,
     trades: trades.kept,
     logs: logs.kept,
+    riskEvents: riskEvents.kept,
     stored: {
       curve: { bars: curve.time.length, points: indices.length },
       orders: orders.counts,
       fills: fills.counts,
       trades: trades.counts,
       logs: logs.counts,
+      riskEvents: riskEvents.counts,
     },
   };
 }

@@ -163,6 +163,39 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0003_risk': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('portfolios')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull().unique())
+        .addColumn('description', 'text')
+        .addColumn('capital', 'double precision', (c) => c.notNull())
+        .addColumn('data_source', 'text', (c) => c.notNull())
+        .addColumn('positions', 'jsonb', (c) => c.notNull())
+        .addColumn('limits', 'jsonb')
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('risk_alerts')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('level', 'text', (c) => c.notNull())
+        .addColumn('limit_kind', 'text', (c) => c.notNull())
+        .addColumn('message', 'text', (c) => c.notNull())
+        .addColumn('symbol', 'text')
+        .addColumn('source_kind', 'text', (c) => c.notNull())
+        .addColumn('source_id', 'text', (c) => c.notNull())
+        .addColumn('source_name', 'text', (c) => c.notNull())
+        .addColumn('details', 'jsonb', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('risk_alerts_time').on('risk_alerts').column('created_at').execute();
+      await db.schema.createIndex('risk_alerts_source').on('risk_alerts').columns(['source_kind', 'source_id']).execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

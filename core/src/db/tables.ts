@@ -160,6 +160,43 @@ export interface MarketFeedsTable {
   lease_expires_at: Date;
 }
 
+/** A book of positions with its capital and limit set: what risk is computed for. */
+export interface PortfoliosTable {
+  id: string;
+  name: string;
+  description: string | null;
+  /** Equity the limits measure against (leverage, concentration, loss limits). */
+  capital: number;
+  /** The bar data source the positions are priced from, e.g. `nautilus.sim-market/bars`. */
+  data_source: string;
+  /** `[{ symbol, quantity, assetClass? }]`. */
+  positions: Json;
+  /** A LimitSet, or null when the portfolio has none. */
+  limits: Json | null;
+  version: number;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Date;
+}
+
+export const ALERT_SOURCES = ['backtest', 'deployment', 'portfolio'] as const;
+export type AlertSource = (typeof ALERT_SOURCES)[number];
+
+/** A limit warning or breach, kept for the alerts list and published on the bus as `risk.alerts`. */
+export interface RiskAlertsTable {
+  id: string;
+  created_at: CreatedAt;
+  level: 'warn' | 'hard';
+  limit_kind: string;
+  message: string;
+  symbol: string | null;
+  source_kind: AlertSource;
+  source_id: string;
+  source_name: string;
+  /** threshold, value, the order, the bar time: whatever the finding carried. */
+  details: Json;
+}
+
 export interface Tables {
   users: UsersTable;
   sessions: SessionsTable;
@@ -172,6 +209,8 @@ export interface Tables {
   backtest_runs: BacktestRunsTable;
   deployments: DeploymentsTable;
   market_feeds: MarketFeedsTable;
+  portfolios: PortfoliosTable;
+  risk_alerts: RiskAlertsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -1,4 +1,4 @@
-import type { AccountState, Bar, Fill, LogLine, Trade } from '@nautilus/sdk';
+import type { AccountState, Bar, Fill, LogLine, RiskEvent, Trade } from '@nautilus/sdk';
 
 /** A deployment's paper account at one moment, marked to the latest price (a tick or a bar's close). */
 export interface AccountSnapshot {
@@ -29,16 +29,25 @@ export interface DeploymentActivity {
   fills: Fill[];
   trades: Trade[];
   logs: LogLine[];
+  /** Limit warnings, denials and breaches (the run's pre-trade checks), newest last. */
+  riskEvents: RiskEvent[];
   /** Equity at each of the last bars, column-wise. */
   equity: { time: number[]; equity: number[] };
   /** Counts since the deployment started, including what no longer fits above. */
-  totals: { fills: number; trades: number; logs: number };
+  totals: { fills: number; trades: number; logs: number; riskEvents: number };
 }
 
-export const ACTIVITY_LIMITS = { fills: 100, trades: 100, logs: 200, equity: 2_000 } as const;
+export const ACTIVITY_LIMITS = { fills: 100, trades: 100, logs: 200, riskEvents: 200, equity: 2_000 } as const;
 
 export function emptyActivity(): DeploymentActivity {
-  return { fills: [], trades: [], logs: [], equity: { time: [], equity: [] }, totals: { fills: 0, trades: 0, logs: 0 } };
+  return {
+    fills: [],
+    trades: [],
+    logs: [],
+    riskEvents: [],
+    equity: { time: [], equity: [] },
+    totals: { fills: 0, trades: 0, logs: 0, riskEvents: 0 },
+  };
 }
 
 /** The snapshot of an account, marked at `price` (defaults to the price the engine last saw). */
@@ -71,7 +80,7 @@ export function snapshotOf(
 /** Adds records to the bounded activity, newest last. */
 export function recordActivity(
   activity: DeploymentActivity,
-  update: { fills: Fill[]; trades: Trade[]; logs: LogLine[]; bars?: Bar[]; equity?: ArrayLike<number> },
+  update: { fills: Fill[]; trades: Trade[]; logs: LogLine[]; riskEvents?: RiskEvent[]; bars?: Bar[]; equity?: ArrayLike<number> },
 ): void {
   const append = <T>(list: T[], items: T[], limit: number) => {
     list.push(...items.slice(-limit));
@@ -83,6 +92,11 @@ export function recordActivity(
   activity.totals.fills += update.fills.length;
   activity.totals.trades += update.trades.length;
   activity.totals.logs += update.logs.length;
+  // Activity stored before limits existed has no risk events yet.
+  activity.riskEvents ??= [];
+  activity.totals.riskEvents ??= 0;
+  append(activity.riskEvents, update.riskEvents ?? [], ACTIVITY_LIMITS.riskEvents);
+  activity.totals.riskEvents += update.riskEvents?.length ?? 0;
   if (update.bars && update.equity) {
     const times = update.bars.map((bar) => bar.time);
     append(activity.equity.time, times, ACTIVITY_LIMITS.equity);

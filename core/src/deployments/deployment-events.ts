@@ -1,4 +1,4 @@
-import type { Bar, Fill, LogLine, Trade } from '@nautilus/sdk';
+import type { Bar, Fill, LogLine, RiskEvent, Trade, TradingMode } from '@nautilus/sdk';
 import type { DeploymentStatus } from '../db/tables.ts';
 import type { AccountSnapshot } from './account-snapshot.ts';
 
@@ -15,6 +15,7 @@ export type DeploymentEvent =
   | { type: 'fills'; fills: Fill[] }
   | { type: 'trades'; trades: Trade[] }
   | { type: 'logs'; lines: LogLine[] }
+  | { type: 'risk'; events: RiskEvent[]; tradingMode: TradingMode }
   | { type: 'notice'; message: string; time: number };
 
 export const deploymentTopic = (id: string) => `deployment.${id}`;

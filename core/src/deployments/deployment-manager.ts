@@ -137,7 +137,14 @@ export class DeploymentManager {
       ? { ...request.replay, from: Math.floor(Date.now() / timeframeMs) * timeframeMs - request.replay.bars * timeframeMs }
       : null;
     // The runner checks limits and loads the code before anything is stored.
-    const runner = await createStrategyRunner({ source: strategy.source, params, config, timeframe: request.timeframe, limits });
+    const runner = await createStrategyRunner({
+      source: strategy.source,
+      params,
+      config,
+      timeframe: request.timeframe,
+      symbol: request.symbol,
+      limits,
+    });
     let id: string;
     try {
       id = await insertDeployment(db, {
@@ -313,6 +320,7 @@ export class DeploymentManager {
         params: record.params,
         config: record.config,
         timeframe: record.timeframe,
+        symbol: record.symbol,
         limits: record.limits,
       });
       await this.#open(record, runner, true);

@@ -8,6 +8,7 @@ import type { FeedKey, FeedMessage } from '../market/feed-topic.ts';
 import { feedTopic } from '../market/feed-topic.ts';
 import type { MarketFeed } from '../market/market-feed.ts';
 import type { PluginHost } from '../plugins/plugin-host.ts';
+import { alertOf, recordAlerts } from '../risk/alert-store.ts';
 import { describeFailure, type RunError } from '../strategies/describe-failure.ts';
 import { type AccountSnapshot, emptyActivity, recordActivity, snapshotOf } from './account-snapshot.ts';
 import { type DeploymentEvent, deploymentTopic } from './deployment-events.ts';
@@ -252,10 +253,22 @@ export class LiveDeployment {
       fills: update.fills,
       trades: update.trades,
       logs: update.logs,
+      riskEvents: update.riskEvents,
       bars,
       equity: update.equity,
     });
     if (!live) return;
+    if (update.riskEvents.length > 0) {
+      this.#publish({ type: 'risk', events: update.riskEvents, tradingMode: update.tradingMode });
+      const source = {
+        kind: 'deployment' as const,
+        id: this.id,
+        name: `${this.#record.strategyName ?? 'strategy'} on ${this.#record.symbol}`,
+      };
+      void recordAlerts(this.#context.db, this.#context.bus, source, update.riskEvents.map(alertOf)).catch((error: unknown) =>
+        this.#context.logger.error({ err: error, deployment: this.id }, 'could not store risk alerts'),
+      );
+    }
     for (const [index, bar] of bars.entries()) this.#publish({ type: 'bar', bar, equity: update.equity[index] as number });
     if (update.fills.length > 0) this.#publish({ type: 'fills', fills: update.fills });
     if (update.trades.length > 0) this.#publish({ type: 'trades', trades: update.trades });

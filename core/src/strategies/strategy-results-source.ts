@@ -1,8 +1,8 @@
 import {
-  definePlugin,
+  type DataSource,
+  type DataSourceDescriptor,
   type JsonSchema,
   NautilusError,
-  type PluginDefinition,
   type TableFrame,
   type TimeSeriesFrame,
   type Trade,
@@ -11,10 +11,7 @@ import type { Kysely } from 'kysely';
 import { getRun } from '../backtests/backtest-store.ts';
 import type { Tables } from '../db/tables.ts';
 import { getDeployment } from '../deployments/deployment-store.ts';
-import { CORE_VERSION } from '../version.ts';
-
-export const CORE_PLUGIN_ID = 'nautilus.core';
-export const STRATEGY_RESULTS_REF = `${CORE_PLUGIN_ID}/strategy-results`;
+export const STRATEGY_RESULTS_REF = 'nautilus.core/strategy-results';
 
 const UUID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
@@ -121,48 +118,27 @@ async function load(db: Kysely<Tables>, kind: 'backtest' | 'deployment', id: str
   }
 }
 
-/**
- * The built-in data source of core (Grafana-style): a strategy's equity curve or trades, from a
- * stored backtest run or a paper deployment. Core owns this data, so it is a plugin definition that
- * closes over the database and is loaded through the same PluginHost checks as any plugin.
- */
-export function strategyResultsPlugin(db: Kysely<Tables>): PluginDefinition {
-  return definePlugin({
-    manifest: {
-      id: CORE_PLUGIN_ID,
-      name: 'Nautilus core',
-      version: CORE_VERSION,
-      engine: `^${CORE_VERSION}`,
-      description: 'Data that core owns: equity curves and trades of backtest runs and paper deployments.',
-      permissions: { network: [], secrets: [] },
-      contributes: {
-        dataSources: [
-          {
-            id: 'strategy-results',
-            name: 'Strategy results',
-            description:
-              'The equity curve, the drawdown (%) or the trades of a backtest run or a deployment, inside the time range.',
-            frames: ['timeseries', 'table'],
-            querySchema: strategyResultsQuerySchema,
-            streaming: false,
-          },
-        ],
-      },
+/** `nautilus.core/strategy-results`: declared in core's built-in plugin (see core-plugin.ts). */
+export const strategyResultsDescriptor: DataSourceDescriptor = {
+  id: 'strategy-results',
+  name: 'Strategy results',
+  description: 'The equity curve, the drawdown (%) or the trades of a backtest run or a deployment, inside the time range.',
+  frames: ['timeseries', 'table'],
+  querySchema: strategyResultsQuerySchema,
+  streaming: false,
+};
+
+/** A strategy's equity curve or trades, from a stored backtest run or a paper deployment. */
+export function strategyResultsSource(db: Kysely<Tables>): DataSource {
+  return {
+    async query(request) {
+      const params = request.params as unknown as Params;
+      const kind = params.kind ?? 'backtest';
+      const { curve, trades } = await load(db, kind, params.id);
+      const view = params.view ?? 'equity';
+      if (view === 'trades') return [tradesFrame(trades, request.range)];
+      const frame = equityFrame(curve, request.range);
+      return [{ ...frame, series: frame.series.filter((series) => series.name === view) }];
     },
-    setup: () => ({
-      dataSources: {
-        'strategy-results': {
-          async query(request) {
-            const params = request.params as unknown as Params;
-            const kind = params.kind ?? 'backtest';
-            const { curve, trades } = await load(db, kind, params.id);
-            const view = params.view ?? 'equity';
-            if (view === 'trades') return [tradesFrame(trades, request.range)];
-            const frame = equityFrame(curve, request.range);
-            return [{ ...frame, series: frame.series.filter((series) => series.name === view) }];
-          },
-        },
-      },
-    }),
-  });
+  };
 }

@@ -1,4 +1,4 @@
-import { TIMEFRAMES } from '@nautilus/sdk';
+import { type LimitSet, TIMEFRAMES } from '@nautilus/sdk';
 import { z } from 'zod';
 
 export const uuid = z.string().uuid();
@@ -38,5 +38,7 @@ export const backtestConfig = z
     seed: z.number().int().optional(),
     sessionUtcOffsetMinutes: z.number().int().optional(),
     historyLength: z.number().int().optional(),
+    /** A LimitSet: checked by the runtime (sdk checkLimitSet), which names each bad field. */
+    limits: z.custom<LimitSet>((value) => value === undefined || (typeof value === 'object' && value !== null)).optional(),
   })
   .strict();

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { ALERT_SOURCES } from '../../db/tables.ts';
+import { listAlerts, recordAlerts } from '../../risk/alert-store.ts';
+import { VAR_METHODS } from '../../risk/risk-service.ts';
+import { STRESS_PRESETS, stressScenario } from '../../risk/stress-scenarios.ts';
+import { editorProcedure, router, viewerProcedure } from '../trpc.ts';
+import { symbol, uuid } from './strategy-inputs.ts';
+
+const portfolioId = z.string().min(1).max(200);
+const settings = {
+  portfolioId,
+  method: z.enum(VAR_METHODS).default('parametric'),
+  confidence: z.number().gt(0.5).lt(1).default(0.99),
+  horizonDays: z.number().int().min(1).max(250).default(1),
+  lookback: z.number().int().min(2).max(5_000).default(250),
+  asOf: z.number().int().positive().optional(),
+  options: z
+    .object({
+      covariance: z.enum(['sample', 'ewma']).optional(),
+      lambda: z.number().gt(0).lt(1).optional(),
+      distribution: z.enum(['normal', 't']).optional(),
+      degreesOfFreedom: z.number().int().min(3).max(1000).optional(),
+      paths: z.number().int().min(1_000).max(10_000_000).optional(),
+      backtestPaths: z.number().int().min(1_000).max(10_000_000).optional(),
+      mean: z.enum(['sample', 'zero']).optional(),
+      seed: z.number().int().min(0).max(0xffffffff).optional(),
+      backend: z.enum(['auto', 'cpu', 'webgpu']).optional(),
+      horizonMethod: z.enum(['sqrt', 'overlapping']).optional(),
+    })
+    .strict()
+    .optional(),
+};
+
+const shocks = z.record(z.string().min(1).max(100), z.number().gt(-1).lt(10));
+const scenario = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('preset'), preset: z.enum(STRESS_PRESETS), from: z.string().optional(), to: z.string().optional() }),
+  z.object({
+    kind: z.literal('hypothetical'),
+    name: z.string().min(1).max(200),
+    bySymbol: shocks.optional(),
+    byAssetClass: shocks.optional(),
+  }),
+  z.object({ kind: z.literal('historical'), name: z.string().min(1).max(200), from: z.number(), to: z.number() }),
+]);
+
+/** Portfolio risk: VaR/ES by method, their backtest, stress tests, the models installed, and alerts. */
+export const riskRouter = router({
+  /** The risk models, stress tests and compute kernels plugins contribute. */
+  models: viewerProcedure.query(({ ctx }) => ({
+    riskModels: ctx.services.plugins.contributions('riskModels'),
+    stressTests: ctx.services.plugins.contributions('stressTests'),
+    computeKernels: ctx.services.plugins.contributions('computeKernels'),
+  })),
+
+  var: viewerProcedure.input(z.object(settings).strict()).query(async ({ ctx, input, signal }) => {
+    const portfolio = await ctx.services.risk.portfolio(input.portfolioId);
+    return ctx.services.risk.valueAtRisk(portfolio, input.method, input, signal);
+  }),
+
+  /** Rolling one-day VaR against realised P&L: exceptions, Kupiec test, Basel traffic light. */
+  backtest: viewerProcedure
+    .input(z.object({ ...settings, window: z.number().int().min(20).max(2_000).default(250) }).strict())
+    .query(async ({ ctx, input, signal }) => {
+      const portfolio = await ctx.services.risk.portfolio(input.portfolioId);
+      return ctx.services.risk.backtest(portfolio, input.method, input, signal);
+    }),
+
+  stress: viewerProcedure.input(z.object({ portfolioId, scenario }).strict()).query(async ({ ctx, input, signal }) => {
+    const portfolio = await ctx.services.risk.portfolio(input.portfolioId);
+    const chosen =
+      input.scenario.kind === 'preset'
+        ? stressScenario(input.scenario.preset, { from: input.scenario.from, to: input.scenario.to, asOf: Date.now() })
+        : input.scenario;
+    return ctx.services.risk.stress(portfolio, chosen, signal);
+  }),
+
+  /**
+   * The pre-trade check of an order against the portfolio's limits: accept or deny with the limit,
+   * its threshold and the value the order would lead to. Denials and warnings are stored as alerts
+   * and published on the bus (`risk.alerts`).
+   */
+  checkOrder: editorProcedure
+    .input(
+      z
+        .object({
+          portfolioId,
+          order: z
+            .object({
+              symbol,
+              side: z.enum(['buy', 'sell']),
+              quantity: z.number().finite().positive(),
+              type: z.enum(['market', 'limit', 'stop', 'stop-limit']).default('market'),
+              limitPrice: z.number().finite().positive().optional(),
+              stopPrice: z.number().finite().positive().optional(),
+            })
+            .strict(),
+        })
+        .strict(),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const portfolio = await ctx.services.risk.portfolio(input.portfolioId);
+      const decision = await ctx.services.risk.checkOrder(portfolio, input.order);
+      const findings = [...(decision.denial ? [decision.denial] : []), ...decision.warnings];
+      const order = `${input.order.side} ${input.order.quantity} ${input.order.symbol}`;
+      await recordAlerts(
+        ctx.services.db,
+        ctx.services.bus,
+        { kind: 'portfolio', id: portfolio.id, name: portfolio.name },
+        findings.map((finding) => ({
+          ...finding,
+          details: { event: finding === decision.denial ? 'denial' : 'warning', order },
+        })),
+      );
+      return decision;
+    }),
+
+  /** Newest first: limit warnings and breaches from backtests, deployments and pre-trade checks. */
+  alerts: viewerProcedure
+    .input(
+      z
+        .object({
+          limit: z.number().int().min(1).max(1_000).default(100),
+          sourceKind: z.enum(ALERT_SOURCES).optional(),
+          sourceId: z.union([uuid, z.string().min(1).max(200)]).optional(),
+        })
+        .strict()
+        .default({ limit: 100 }),
+    )
+    .query(({ ctx, input }) => listAlerts(ctx.services.db, input)),
+});

@@ -1,0 +1,48 @@
+import { definePlugin, type PluginDefinition, type TableFrame } from '@nautilus/sdk';
+import type { Kysely } from 'kysely';
+import type { Tables } from './db/tables.ts';
+import type { PluginHost } from './plugins/plugin-host.ts';
+import { limitUsage } from './risk/limit-usage.ts';
+import type { Portfolio } from './risk/portfolio-store.ts';
+import { RiskService } from './risk/risk-service.ts';
+import { riskSource, riskSourceDescriptor } from './risk/risk-source.ts';
+import { strategyResultsDescriptor, strategyResultsSource } from './strategies/strategy-results-source.ts';
+import { CORE_VERSION } from './version.ts';
+
+export const CORE_PLUGIN_ID = 'nautilus.core';
+
+/**
+ * The built-in data sources of core (Grafana-style): data that core owns (strategy results, portfolio
+ * risk). They close over core's services and are loaded through the same PluginHost checks (manifest,
+ * query schema, frame checks, timeouts) as any plugin.
+ */
+export function corePlugin(
+  db: Kysely<Tables>,
+  risk: RiskService,
+  limitRows: (portfolio: Portfolio, asOf: number) => Promise<TableFrame>,
+): PluginDefinition {
+  return definePlugin({
+    manifest: {
+      id: CORE_PLUGIN_ID,
+      name: 'Nautilus core',
+      version: CORE_VERSION,
+      engine: `^${CORE_VERSION}`,
+      description: "Data that core owns: strategy runs' equity and trades, and the risk of stored portfolios.",
+      permissions: { network: [], secrets: [] },
+      contributes: { dataSources: [strategyResultsDescriptor, riskSourceDescriptor] },
+    },
+    setup: () => ({
+      dataSources: { 'strategy-results': strategyResultsSource(db), risk: riskSource(risk, limitRows) },
+    }),
+  });
+}
+
+/** Loads core's built-in plugin into the host and returns the risk service its risk source uses. */
+export async function loadCorePlugin(host: PluginHost, db: Kysely<Tables>): Promise<RiskService> {
+  const risk = new RiskService(db, host);
+  await host.loadDefinition(
+    corePlugin(db, risk, (portfolio, asOf) => limitUsage(host, risk, portfolio, asOf)),
+    'core',
+  );
+  return risk;
+}

@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import { type LimitSet, NautilusError, type RiskPosition } from '@nautilus/sdk';
+import type { Kysely } from 'kysely';
+import type { Tables } from '../db/tables.ts';
+
+/** A book of positions: what VaR, stress tests and limits are computed for. */
+export interface Portfolio {
+  id: string;
+  name: string;
+  description: string | null;
+  /** Equity the limits measure against (leverage, concentration, loss limits). */
+  capital: number;
+  /** The bar data source that prices the positions. */
+  dataSource: string;
+  positions: PortfolioPosition[];
+  limits: LimitSet | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type PortfolioPosition = Pick<RiskPosition, 'symbol' | 'quantity' | 'assetClass'>;
+
+export interface PortfolioInput {
+  name: string;
+  description?: string | null | undefined;
+  capital: number;
+  dataSource: string;
+  positions: PortfolioPosition[];
+  limits?: LimitSet | null | undefined;
+}
+
+const notFound = (id: string) =>
+  new NautilusError('NOT_FOUND', `Portfolio ${id} does not exist; it may have been deleted. Pick one from portfolios.list.`, {
+    fields: [{ path: 'portfolioId', message: `no portfolio ${id}` }],
+  });
+
+type Row = Awaited<ReturnType<typeof selectRows>>[number];
+const selectRows = (db: Kysely<Tables>) => db.selectFrom('portfolios').selectAll().execute();
+
+function toPortfolio(row: Row): Portfolio {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    capital: row.capital,
+    dataSource: row.data_source,
+    positions: row.positions as PortfolioPosition[],
+    limits: (row.limits as LimitSet | null) ?? null,
+    version: row.version,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/** Two positions in one symbol would be netted silently by every calculation: refused instead. */
+function checkPositions(positions: PortfolioPosition[]): void {
+  const seen = new Map<string, number>();
+  positions.forEach((position, index) => {
+    const first = seen.get(position.symbol);
+    if (first !== undefined) {
+      throw NautilusError.validation('portfolio', [
+        { path: `positions[${index}].symbol`, message: `${position.symbol} is already held at positions[${first}]; merge them` },
+      ]);
+    }
+    seen.set(position.symbol, index);
+  });
+}
+
+export async function listPortfolios(db: Kysely<Tables>): Promise<Portfolio[]> {
+  const rows = await db.selectFrom('portfolios').selectAll().orderBy('name').execute();
+  return rows.map(toPortfolio);
+}
+
+export async function getPortfolio(db: Kysely<Tables>, id: string): Promise<Portfolio> {
+  const row = await db.selectFrom('portfolios').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound(id);
+  return toPortfolio(row);
+}
+
+/** By id, or by name (dashboards may name a portfolio in a `$portfolio` variable). */
+export async function findPortfolio(db: Kysely<Tables>, idOrName: string): Promise<Portfolio> {
+  const row = await db
+    .selectFrom('portfolios')
+    .selectAll()
+    .where((eb) => eb.or([eb('id', '=', idOrName), eb('name', '=', idOrName)]))
+    .executeTakeFirst();
+  if (!row) throw notFound(idOrName);
+  return toPortfolio(row);
+}
+
+export async function createPortfolio(db: Kysely<Tables>, userId: string | null, input: PortfolioInput): Promise<Portfolio> {
+  checkPositions(input.positions);
+  const id = randomUUID();
+  try {
+    await db
+      .insertInto('portfolios')
+      .values({
+        id,
+        name: input.name,
+        description: input.description ?? null,
+        capital: input.capital,
+        data_source: input.dataSource,
+        positions: JSON.stringify(input.positions),
+        limits: input.limits ? JSON.stringify(input.limits) : null,
+        version: 1,
+        created_by: userId,
+        updated_at: new Date(),
+      })
+      .execute();
+  } catch (error) {
+    if (/unique|duplicate/i.test(String((error as Error).message))) {
+      throw new NautilusError('CONFLICT', `A portfolio named ${input.name} already exists; choose another name.`, {
+        fields: [{ path: 'name', message: 'already used' }],
+      });
+    }
+    throw error;
+  }
+  return getPortfolio(db, id);
+}
+
+/** Replaces the portfolio if `baseVersion` is still current; CONFLICT otherwise, and nothing is written. */
+export async function updatePortfolio(
+  db: Kysely<Tables>,
+  input: PortfolioInput & { id: string; baseVersion: number },
+): Promise<Portfolio> {
+  checkPositions(input.positions);
+  const updated = await db
+    .updateTable('portfolios')
+    .set({
+      name: input.name,
+      description: input.description ?? null,
+      capital: input.capital,
+      data_source: input.dataSource,
+      positions: JSON.stringify(input.positions),
+      limits: input.limits ? JSON.stringify(input.limits) : null,
+      version: input.baseVersion + 1,
+      updated_at: new Date(),
+    })
+    .where('id', '=', input.id)
+    .where('version', '=', input.baseVersion)
+    .executeTakeFirst();
+  if (updated.numUpdatedRows === 0n) {
+    const current = await getPortfolio(db, input.id);
+    throw new NautilusError(
+      'CONFLICT',
+      `Portfolio ${current.name} was changed (version ${current.version}) after you opened version ${input.baseVersion}. Reload it, then apply your change again.`,
+      { details: { currentVersion: current.version } },
+    );
+  }
+  return getPortfolio(db, input.id);
+}
+
+export async function deletePortfolio(db: Kysely<Tables>, id: string): Promise<void> {
+  const result = await db.deleteFrom('portfolios').where('id', '=', id).executeTakeFirst();
+  if (result.numDeletedRows === 0n) throw notFound(id);
+}

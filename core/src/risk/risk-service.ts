@@ -1,0 +1,154 @@
+import type { RiskPosition, StressResult, StressScenario, VarBacktestResult, VarResult } from '@nautilus/sdk';
+import { NautilusError } from '@nautilus/sdk';
+import type { Kysely } from 'kysely';
+import type { Tables } from '../db/tables.ts';
+import type { PluginHost } from '../plugins/plugin-host.ts';
+import { alignedReturns } from './aligned-returns.ts';
+import { type PortfolioOrder, type PortfolioOrderCheck, PortfolioOrderChecker } from './portfolio-order-check.ts';
+import { findPortfolio, type Portfolio } from './portfolio-store.ts';
+import { loadAssetClasses, loadDailyCloses } from './price-history.ts';
+
+/** The risk plugin whose models core calls, and the compute kernel behind the correlation heatmap. */
+export const RISK_PLUGIN_ID = 'nautilus.risk-core';
+export const COVARIANCE_KERNEL = 'nautilus.compute-webgpu/covariance';
+export const VAR_METHODS = ['parametric', 'historical', 'montecarlo'] as const;
+export type VarMethod = (typeof VAR_METHODS)[number];
+
+export interface VarSettings {
+  confidence: number;
+  horizonDays: number;
+  lookback: number;
+  /** Passed to the model: covariance, lambda, distribution, degreesOfFreedom, paths, seed, backend. */
+  options?: Record<string, unknown>;
+  /** Epoch ms the risk is computed as of; now by default. */
+  asOf?: number;
+}
+
+export interface CovarianceResult {
+  symbols: string[];
+  /** Of daily simple returns, n × n. */
+  covariance: number[][];
+  correlation: number[][];
+  observations: number;
+  backend: string;
+}
+
+/**
+ * Risk of stored portfolios: prices come from the portfolio's bar source, the numbers from the risk
+ * plugin's models through the plugin host (the same path a third-party risk plugin would take).
+ */
+export class RiskService {
+  readonly #db: Kysely<Tables>;
+  readonly #host: PluginHost;
+
+  readonly #orders: PortfolioOrderChecker;
+
+  constructor(db: Kysely<Tables>, host: PluginHost) {
+    this.#db = db;
+    this.#host = host;
+    this.#orders = new PortfolioOrderChecker(host, this);
+  }
+
+  /** The pre-trade check of one order against the portfolio's limit set. */
+  checkOrder(portfolio: Portfolio, order: PortfolioOrder, now?: number): Promise<PortfolioOrderCheck> {
+    return this.#orders.check(portfolio, order, now);
+  }
+
+  portfolio(idOrName: string): Promise<Portfolio> {
+    return findPortfolio(this.#db, idOrName);
+  }
+
+  /** VaR and ES by one method; `signal` aborts the model. */
+  async valueAtRisk(portfolio: Portfolio, method: VarMethod, settings: VarSettings, signal?: AbortSignal): Promise<VarResult> {
+    const { positions, prices } = await this.#inputs(portfolio, settings.lookback + 1, settings.asOf);
+    const model = this.#host.riskModel(`${RISK_PLUGIN_ID}/${method}`);
+    return model.compute(
+      {
+        positions,
+        prices,
+        confidence: settings.confidence,
+        horizonDays: settings.horizonDays,
+        lookback: settings.lookback,
+        ...(settings.options ? { options: settings.options } : {}),
+      },
+      signal ?? new AbortController().signal,
+    );
+  }
+
+  /** Rolling backtest of a method's one-day VaR over the last `window` days. */
+  async backtest(
+    portfolio: Portfolio,
+    method: VarMethod,
+    settings: VarSettings & { window: number },
+    signal?: AbortSignal,
+  ): Promise<VarBacktestResult> {
+    const { positions, prices } = await this.#inputs(portfolio, settings.lookback + settings.window + 1, settings.asOf);
+    const model = this.#host.riskModel(`${RISK_PLUGIN_ID}/${method}`);
+    if (!model.backtest) {
+      throw new NautilusError('NOT_FOUND', `Risk model ${RISK_PLUGIN_ID}/${method} offers no backtest`, {
+        fields: [{ path: 'method', message: 'no backtest' }],
+      });
+    }
+    return model.backtest(
+      {
+        positions,
+        prices,
+        confidence: settings.confidence,
+        horizonDays: 1,
+        lookback: settings.lookback,
+        window: settings.window,
+        ...(settings.options ? { options: settings.options } : {}),
+      },
+      signal ?? new AbortController().signal,
+    );
+  }
+
+  async stress(portfolio: Portfolio, scenario: StressScenario, signal?: AbortSignal): Promise<StressResult> {
+    const asOf = Date.now();
+    // A historical window needs prices back to its start.
+    const days = scenario.kind === 'historical' ? Math.ceil((asOf - scenario.from) / 86_400_000 / 1.4) + 5 : 5;
+    const { positions, prices } = await this.#inputs(portfolio, days, asOf);
+    const test = this.#host.stressTest(`${RISK_PLUGIN_ID}/scenarios`);
+    return test.run({ positions, prices, scenario }, signal ?? new AbortController().signal);
+  }
+
+  /** Covariance and correlation of the portfolio's daily returns, by the compute plugin's covariance kernel. */
+  async covariance(portfolio: Portfolio, lookback: number, lambda: number, asOf?: number): Promise<CovarianceResult> {
+    const symbols = portfolio.positions.map((position) => position.symbol);
+    const prices = await loadDailyCloses(this.#host, portfolio.dataSource, symbols, lookback + 1, asOf ?? Date.now());
+    const { returns, observations } = alignedReturns(prices, symbols, lookback);
+    const n = symbols.length;
+    const run = await this.#host.compute.run(COVARIANCE_KERNEL, { returns }, { observations, assets: n, lambda });
+    const rows = (flat: ArrayLike<number>) =>
+      symbols.map((_, row) => Array.from({ length: n }, (_, column) => Number(flat[row * n + column])));
+    return {
+      symbols,
+      covariance: rows(run.outputs.covariance as ArrayLike<number>),
+      correlation: rows(run.outputs.correlation as ArrayLike<number>),
+      observations,
+      backend: run.backend,
+    };
+  }
+
+  async #inputs(
+    portfolio: Portfolio,
+    bars: number,
+    asOf = Date.now(),
+  ): Promise<{ positions: RiskPosition[]; prices: Awaited<ReturnType<typeof loadDailyCloses>> }> {
+    if (portfolio.positions.length === 0) {
+      throw NautilusError.validation('portfolio', [
+        { path: 'positions', message: `portfolio ${portfolio.name} holds no positions` },
+      ]);
+    }
+    const symbols = portfolio.positions.map((position) => position.symbol);
+    const [prices, classes] = await Promise.all([
+      loadDailyCloses(this.#host, portfolio.dataSource, symbols, bars, asOf),
+      loadAssetClasses(this.#host, portfolio.dataSource),
+    ]);
+    const positions = portfolio.positions.map((position) => {
+      const assetClass = position.assetClass ?? classes[position.symbol];
+      return { symbol: position.symbol, quantity: position.quantity, ...(assetClass ? { assetClass } : {}) };
+    });
+    return { positions, prices };
+  }
+}

@@ -1,0 +1,193 @@
+import type { DataSource, DataSourceDescriptor, JsonSchema, TableFrame, VarResult } from '@nautilus/sdk';
+import { NautilusError, VAR_BACKTEST_TABLE_COLUMNS, VAR_TABLE_COLUMNS } from '@nautilus/sdk';
+import type { Portfolio } from './portfolio-store.ts';
+import { type RiskService, VAR_METHODS, type VarMethod, type VarSettings } from './risk-service.ts';
+import { STRESS_PRESETS, type StressPreset, stressScenario } from './stress-scenarios.ts';
+
+export const RISK_SOURCE_REF = 'nautilus.core/risk';
+const VIEWS = ['var', 'contribution', 'correlation', 'limits', 'stress', 'backtest'] as const;
+type View = (typeof VIEWS)[number];
+
+/** Params of `nautilus.core/risk`. The portfolio may be a `$portfolio` variable holding an id or a name. */
+export const riskQuerySchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['portfolio'],
+  properties: {
+    portfolio: { type: 'string', minLength: 1, maxLength: 200, title: 'Portfolio (id or name)' },
+    view: {
+      type: 'string',
+      enum: [...VIEWS],
+      default: 'var',
+      title: 'View',
+      description:
+        'var: VaR/ES by each method (with a backtest verdict); contribution: component VaR per position; correlation: matrix; limits: utilisation; stress: P&L per position; backtest: VaR vs realised P&L',
+    },
+    method: { type: 'string', enum: [...VAR_METHODS], default: 'parametric', title: 'Method (contribution, backtest)' },
+    confidence: { type: 'number', enum: [0.9, 0.95, 0.975, 0.99], default: 0.99, title: 'Confidence' },
+    horizonDays: { type: 'integer', minimum: 1, maximum: 250, default: 1, title: 'Horizon (days)' },
+    lookback: { type: 'integer', minimum: 20, maximum: 2000, default: 250, title: 'Lookback (returns)' },
+    covariance: { type: 'string', enum: ['sample', 'ewma'], default: 'sample', title: 'Covariance' },
+    paths: { type: 'integer', minimum: 1000, maximum: 10_000_000, default: 200_000, title: 'Monte Carlo paths' },
+    backtestWindow: { type: 'integer', minimum: 0, maximum: 1000, default: 250, title: 'Backtest window (days, 0 = none)' },
+    scenario: { type: 'string', enum: [...STRESS_PRESETS], default: 'equity-crash', title: 'Stress scenario' },
+    from: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', title: 'Historical scenario from (YYYY-MM-DD)' },
+    to: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', title: 'Historical scenario to (YYYY-MM-DD)' },
+  },
+};
+
+export const riskSourceDescriptor: DataSourceDescriptor = {
+  id: 'risk',
+  name: 'Portfolio risk',
+  description:
+    "VaR and ES (parametric, historical, Monte Carlo) with a Kupiec/traffic-light verdict, risk contributions, correlations, limit utilisation and stress tests of a stored portfolio, as of the time range's end.",
+  frames: ['table', 'timeseries'],
+  querySchema: riskQuerySchema,
+  streaming: false,
+};
+
+interface Params {
+  portfolio: string;
+  view?: View;
+  method?: VarMethod;
+  confidence?: number;
+  horizonDays?: number;
+  lookback?: number;
+  covariance?: 'sample' | 'ewma';
+  paths?: number;
+  backtestWindow?: number;
+  scenario?: StressPreset;
+  from?: string;
+  to?: string;
+}
+
+const num = (name: string, unit?: string) => ({ name, type: 'number' as const, ...(unit ? { unit } : {}) });
+const str = (name: string) => ({ name, type: 'string' as const });
+
+/** Serves the risk widgets' frames, with the column lists the sdk fixes for them (sdk/src/risk/risk-frames.ts). */
+export function riskSource(
+  risk: RiskService,
+  limitRows: (portfolio: Portfolio, asOf: number) => Promise<TableFrame>,
+): DataSource {
+  return {
+    async query(request, signal) {
+      const params = request.params as unknown as Params;
+      const portfolio = await risk.portfolio(params.portfolio);
+      const asOf = Math.min(request.range.to, Date.now());
+      const settings: VarSettings = {
+        confidence: params.confidence ?? 0.99,
+        horizonDays: params.horizonDays ?? 1,
+        lookback: params.lookback ?? 250,
+        options: { covariance: params.covariance ?? 'sample', paths: params.paths ?? 200_000, seed: 1 },
+        asOf,
+      };
+      const method = params.method ?? 'parametric';
+      switch (params.view ?? 'var') {
+        case 'var':
+          return [await varTable(risk, portfolio, settings, params.backtestWindow ?? 250, signal)];
+        case 'contribution':
+          return [contributionTable(await risk.valueAtRisk(portfolio, method, settings, signal))];
+        case 'correlation': {
+          const lambda = params.covariance === 'ewma' ? 0.94 : 0;
+          const result = await risk.covariance(portfolio, settings.lookback, lambda, asOf);
+          return [
+            {
+              kind: 'table',
+              columns: [str('symbol'), ...result.symbols.map((symbol) => num(symbol))],
+              rows: result.symbols.map((symbol, row) => [symbol, ...(result.correlation[row] as number[])]),
+            },
+          ];
+        }
+        case 'limits':
+          return [await limitRows(portfolio, asOf)];
+        case 'stress': {
+          const scenario = stressScenario(params.scenario ?? 'equity-crash', { from: params.from, to: params.to, asOf });
+          const result = await risk.stress(portfolio, scenario, signal);
+          return [
+            {
+              kind: 'table',
+              columns: [str('symbol'), num('value'), num('shock'), num('pnl')],
+              rows: result.positions.map((position) => [position.symbol, position.value, position.shock, position.pnl]),
+            },
+          ];
+        }
+        case 'backtest': {
+          const window = params.backtestWindow || 250;
+          const result = await risk.backtest(portfolio, method, { ...settings, window }, signal);
+          return [
+            {
+              kind: 'timeseries',
+              series: [
+                {
+                  name: `VaR (${method}, ${(settings.confidence * 100).toFixed(1)} %)`,
+                  time: result.series.time,
+                  values: result.series.var.map((value) => -value),
+                },
+                { name: 'P&L', time: result.series.time, values: result.series.pnl },
+              ],
+            },
+          ];
+        }
+        default:
+          throw NautilusError.validation('risk query', [{ path: 'params.view', message: `expected one of ${VIEWS.join(', ')}` }]);
+      }
+    },
+  };
+}
+
+/** One row per method; a method that fails gets its error in the backend column instead of sinking the tile. */
+async function varTable(
+  risk: RiskService,
+  portfolio: Portfolio,
+  settings: VarSettings,
+  window: number,
+  signal: AbortSignal,
+): Promise<TableFrame> {
+  const rows = await Promise.all(
+    VAR_METHODS.map(async (method) => {
+      const result: VarResult = await risk.valueAtRisk(portfolio, method, settings, signal);
+      const row: (string | number | null)[] = [
+        method,
+        result.confidence,
+        result.horizonDays,
+        result.var,
+        result.es,
+        result.varPct,
+        result.esPct,
+        result.backend ?? 'cpu',
+        result.alignment.observations,
+      ];
+      if (window > 0) {
+        // The verdict is on the one-day VaR at the same confidence: what the backtest compares with daily P&L.
+        const verdict = await risk.backtest(
+          portfolio,
+          method,
+          { ...settings, window, options: { ...settings.options, backtestPaths: 5_000 } },
+          signal,
+        );
+        row.push(verdict.exceptions, verdict.kupiecPValue, verdict.trafficLight);
+      }
+      return row;
+    }),
+  );
+  return {
+    kind: 'table',
+    columns: [...VAR_TABLE_COLUMNS, ...(window > 0 ? VAR_BACKTEST_TABLE_COLUMNS : [])],
+    rows,
+  };
+}
+
+function contributionTable(result: VarResult): TableFrame {
+  return {
+    kind: 'table',
+    columns: [str('symbol'), num('value'), num('standalone VaR'), num('marginal VaR'), num('component VaR'), num('share')],
+    rows: result.positions.map((position) => [
+      position.symbol,
+      position.value,
+      position.standaloneVar,
+      position.marginalVar,
+      position.componentVar,
+      position.componentVarShare,
+    ]),
+  };
+}
