@@ -36,6 +36,7 @@ export {
   type WidgetInstance,
   type WidgetProps,
 } from './contributions/widget.ts';
+export { resolveOptions } from './contributions/widget-options.ts';
 export { checkDashboard } from './dashboard/check.ts';
 export {
   DASHBOARD_SCHEMA_VERSION,

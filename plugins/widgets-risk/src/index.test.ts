@@ -1,6 +1,6 @@
 import type { JsonSchema } from '@nautilus/sdk';
+import { resolveOptions } from '@nautilus/sdk';
 import { describe, expect, it } from 'vitest';
-import { resolveOptions } from './browser/shared/resolve-options.ts';
 import plugin from './index.ts';
 import bundle from './widgets.ts';
 

@@ -1,11 +1,11 @@
 import type { OhlcvFrame, WidgetInstance, WidgetProps } from '@nautilus/sdk';
+import { resolveOptions } from '@nautilus/sdk';
 import { createChart, type IChartApi, type ISeriesApi } from 'lightweight-charts';
 import { type CandlestickOptions, candlestickDescriptor, candlestickOptionsSchema } from '../../descriptors/candlestick.ts';
 import { afterPaint } from '../shared/after-paint.ts';
 import { chartThemeOptions } from '../shared/chart-theme.ts';
 import { expectFrames, ohlcvLength } from '../shared/expect-frames.ts';
 import { pricePrecision } from '../shared/price-precision.ts';
-import { resolveOptions } from '../shared/resolve-options.ts';
 import { paletteOf, withAlpha } from '../shared/theme.ts';
 import { applyTheme, createRoot, NO_DATA_MESSAGE, setMessage } from '../shared/widget-root.ts';
 import { type ChartBars, type CloseSeries, toChartBars, toCloseSeries } from './bar-data.ts';

@@ -1,11 +1,11 @@
 import type { Frame, WidgetInstance, WidgetProps } from '@nautilus/sdk';
+import { resolveOptions } from '@nautilus/sdk';
 import { AreaSeries, createChart, type IChartApi, type ISeriesApi, LineSeries, PriceScaleMode } from 'lightweight-charts';
 import { type LineOptions, lineDescriptor, lineOptionsSchema } from '../../descriptors/line.ts';
 import { afterPaint } from '../shared/after-paint.ts';
 import { chartThemeOptions } from '../shared/chart-theme.ts';
 import { expectFrames } from '../shared/expect-frames.ts';
 import { pricePrecision } from '../shared/price-precision.ts';
-import { resolveOptions } from '../shared/resolve-options.ts';
 import { paletteOf, withAlpha } from '../shared/theme.ts';
 import { applyTheme, createRoot, NO_DATA_MESSAGE, setMessage } from '../shared/widget-root.ts';
 import { decimateMinMax } from './decimate.ts';

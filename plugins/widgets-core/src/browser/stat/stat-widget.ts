@@ -1,9 +1,9 @@
 import type { WidgetImplementation, WidgetProps } from '@nautilus/sdk';
+import { resolveOptions } from '@nautilus/sdk';
 import { type StatOptions, statDescriptor, statOptionsSchema } from '../../descriptors/stat.ts';
 import { afterPaint } from '../shared/after-paint.ts';
 import { expectFrames } from '../shared/expect-frames.ts';
 import { formatNumber, formatSignedNumber, formatSignedPercent } from '../shared/format.ts';
-import { resolveOptions } from '../shared/resolve-options.ts';
 import { applyTheme, createRoot, NO_DATA_MESSAGE, setMessage } from '../shared/widget-root.ts';
 import { readStat, statChange } from './stat-reading.ts';
 

@@ -1,9 +1,9 @@
 import type { OhlcvFrame, TableFrame, WidgetImplementation, WidgetProps } from '@nautilus/sdk';
+import { resolveOptions } from '@nautilus/sdk';
 import { type TableOptions, tableDescriptor, tableOptionsSchema } from '../../descriptors/table.ts';
 import { cssSizedInstance } from '../shared/css-sized-instance.ts';
 import { expectFrames } from '../shared/expect-frames.ts';
 import { formatNumber } from '../shared/format.ts';
-import { resolveOptions } from '../shared/resolve-options.ts';
 import { applyTheme, createRoot, NO_DATA_MESSAGE, setMessage } from '../shared/widget-root.ts';
 import { formatCell } from './table-cell.ts';
 import { cellClass, renderHeader } from './table-header.ts';

@@ -1,7 +1,7 @@
 import type { WidgetImplementation, WidgetProps } from '@nautilus/sdk';
+import { resolveOptions } from '@nautilus/sdk';
 import { type TextOptions, textOptionsSchema } from '../../descriptors/text.ts';
 import { cssSizedInstance } from '../shared/css-sized-instance.ts';
-import { resolveOptions } from '../shared/resolve-options.ts';
 import { applyTheme, createRoot } from '../shared/widget-root.ts';
 import { renderMarkdown } from './markdown.ts';
 

@@ -1,8 +1,7 @@
 import type { WidgetImplementation, WidgetProps } from '@nautilus/sdk';
-import { LIMIT_TABLE_COLUMNS, type LimitStatus } from '@nautilus/sdk';
+import { LIMIT_TABLE_COLUMNS, type LimitStatus, resolveOptions } from '@nautilus/sdk';
 import { type LimitBarsOptions, limitBarsDescriptor, limitBarsOptionsSchema } from '../../descriptors/limit-bars.ts';
 import { formatAmount, formatNumber } from '../shared/format.ts';
-import { resolveOptions } from '../shared/resolve-options.ts';
 import { readTable } from '../shared/table-frame.ts';
 import type { Palette } from '../shared/theme.ts';
 import { drawnInstance } from '../shared/widget-instance.ts';

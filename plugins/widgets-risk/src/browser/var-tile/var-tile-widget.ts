@@ -1,8 +1,7 @@
 import type { WidgetImplementation, WidgetProps } from '@nautilus/sdk';
-import { VAR_BACKTEST_TABLE_COLUMNS, VAR_TABLE_COLUMNS } from '@nautilus/sdk';
+import { resolveOptions, VAR_BACKTEST_TABLE_COLUMNS, VAR_TABLE_COLUMNS } from '@nautilus/sdk';
 import { type VarTileOptions, varTileDescriptor, varTileOptionsSchema } from '../../descriptors/var-tile.ts';
 import { formatExactMoney, formatMoney, formatPercent } from '../shared/format.ts';
-import { resolveOptions } from '../shared/resolve-options.ts';
 import { readTable } from '../shared/table-frame.ts';
 import type { Palette } from '../shared/theme.ts';
 import { drawnInstance } from '../shared/widget-instance.ts';

@@ -1,8 +1,7 @@
 import type { WidgetImplementation, WidgetProps } from '@nautilus/sdk';
-import { PNL_COLUMNS, PNL_TABLE_COLUMNS } from '@nautilus/sdk';
+import { PNL_COLUMNS, PNL_TABLE_COLUMNS, resolveOptions } from '@nautilus/sdk';
 import { type PnlWaterfallOptions, pnlWaterfallDescriptor, pnlWaterfallOptionsSchema } from '../../descriptors/pnl-waterfall.ts';
 import { formatExactMoney, formatNumber } from '../shared/format.ts';
-import { resolveOptions } from '../shared/resolve-options.ts';
 import { numberCell, readTable, textCell } from '../shared/table-frame.ts';
 import { drawnInstance } from '../shared/widget-instance.ts';
 import { applyTheme, createRoot, NO_DATA_MESSAGE, setMessage } from '../shared/widget-root.ts';

@@ -1,6 +1,6 @@
-import type { JsonSchema } from '@nautilus/sdk';
 import { describe, expect, it } from 'vitest';
-import { resolveOptions } from './resolve-options.ts';
+import type { JsonSchema } from '../json-schema.ts';
+import { resolveOptions } from './widget-options.ts';
 
 const schema: JsonSchema = {
   type: 'object',

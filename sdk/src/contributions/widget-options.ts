@@ -1,4 +1,4 @@
-import type { JsonSchema } from '@nautilus/sdk';
+import type { JsonSchema } from '../json-schema.ts';
 
 /**
  * A panel's options with every property of the widget's options schema present and valid. The builder
