@@ -92,7 +92,9 @@ ensure_chromium() {
 ensure_gpu_libraries() {
   # WebGPU tests and benchmarks need an adapter. Without a GPU, Dawn's OpenGL ES backend runs on
   # Mesa's software renderer (llvmpipe) through EGL; these are its Debian packages. Elsewhere
-  # (no dpkg, e.g. macOS) the system's own GPU stack is used and nothing is checked.
+  # (no dpkg, e.g. macOS) the system's own GPU stack is used and nothing is checked. With
+  # `optional` (npm start) a machine that cannot install them just computes on the CPU.
+  local need="${1:-required}"
   command -v dpkg-query >/dev/null || return 0
   local packages=(libegl-dev libegl-mesa0 libgl1-mesa-dri) missing=() package
   for package in "${packages[@]}"; do
@@ -101,7 +103,12 @@ ensure_gpu_libraries() {
   [ "${#missing[@]}" -eq 0 ] && return
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     say "installing Mesa's EGL for WebGPU without a GPU (apt-get install ${missing[*]})"
-    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
+    if ! { apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2; }; then
+      [ "$need" = optional ] || exit 1
+      say "could not install them; compute kernels will run on the CPU"
+    fi
+  elif [ "$need" = optional ]; then
+    say "compute kernels will run on the CPU; for WebGPU without a GPU run 'sudo apt-get install -y ${missing[*]}'"
   else
     say "WebGPU tests need Mesa's EGL when there is no GPU: run 'sudo apt-get install -y ${missing[*]}'"
     exit 1
@@ -115,6 +122,7 @@ case "${1:-}" in
     ensure_dependencies
     ensure_plugin_bundles
     ensure_builder_bundle
+    ensure_gpu_libraries optional
     exec node --no-node-snapshot core/src/cli.ts start "$@"
     ;;
   cli)
