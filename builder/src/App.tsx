@@ -19,6 +19,10 @@ const StrategiesPage = lazy(() =>
 const StrategyLabPage = lazy(() =>
   import('./strategy-lab/StrategyLabPage.tsx').then((module) => ({ default: module.StrategyLabPage })),
 );
+const PortfoliosPage = lazy(() =>
+  import('./portfolios/PortfoliosPage.tsx').then((module) => ({ default: module.PortfoliosPage })),
+);
+const PortfolioPage = lazy(() => import('./portfolios/PortfolioPage.tsx').then((module) => ({ default: module.PortfolioPage })));
 
 /** Decides between the login page and the app, and keeps the URL in step with that decision. */
 export function App() {
@@ -85,7 +89,13 @@ function Page({ user, route }: { user: User; route: Route }) {
     case 'strategies':
       return <StrategiesPage user={user} />;
     case 'strategy':
-      return <StrategyLabPage key={route.id} id={route.id} user={user} />;
+      return <StrategyLabPage key={route.id} id={route.id} user={user} run={route.run} deployment={route.deployment} />;
+    case 'portfolios':
+      return <PortfoliosPage user={user} />;
+    case 'new-portfolio':
+      return <PortfolioPage key="new" user={user} />;
+    case 'portfolio':
+      return <PortfolioPage key={route.id} id={route.id} user={user} />;
     case 'login':
       return <Spin />; // redirecting to the page the user asked for
     case 'not-found':

@@ -40,7 +40,8 @@ export function InstrumentSelect({ instruments, variables = [], onChange, value,
   return (
     <Select<string>
       showSearch={{
-        filterOption: (input, option) => (option as Option | undefined)?.search.includes(input.toLowerCase()) ?? false,
+        // Groups come through here too (they have no `search`): false lets their matching options through.
+        filterOption: (input, option) => (option as Partial<Option> | undefined)?.search?.includes(input.toLowerCase()) ?? false,
       }}
       popupMatchSelectWidth={false}
       options={options}

@@ -32,3 +32,4 @@ export const SettingsIcon = () => (
 );
 export const CloseIcon = () => <Icon d="M3.5 3.5l9 9 M12.5 3.5l-9 9" />;
 export const GripIcon = () => <Icon d="M6 3.5h.01 M10 3.5h.01 M6 8h.01 M10 8h.01 M6 12.5h.01 M10 12.5h.01" strokeWidth="2.5" />;
+export const BellIcon = () => <Icon d="M4 11.5V7a4 4 0 018 0v4.5l1 1H3z M6.5 13.5a1.5 1.5 0 003 0" />;

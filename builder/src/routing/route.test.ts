@@ -31,8 +31,21 @@ describe('parseRoute', () => {
     expect(parseRoute('#/strategies/a/b')).toEqual({ name: 'not-found', path: '/strategies/a/b' });
   });
 
+  it('reads a run or a deployment to show on a strategy page', () => {
+    expect(parseRoute('#/strategies/abc?run=r1')).toEqual({ name: 'strategy', id: 'abc', run: 'r1' });
+    expect(parseRoute('#/strategies/abc?deployment=d1')).toEqual({ name: 'strategy', id: 'abc', deployment: 'd1' });
+  });
+
+  it('reads the portfolios list, a new portfolio and a portfolio id', () => {
+    expect(parseRoute('#/portfolios')).toEqual({ name: 'portfolios' });
+    expect(parseRoute('#/portfolios/new')).toEqual({ name: 'new-portfolio' });
+    expect(parseRoute('#/portfolios/p-1')).toEqual({ name: 'portfolio', id: 'p-1' });
+    expect(parseRoute('#/portfolios/p-1/x')).toEqual({ name: 'not-found', path: '/portfolios/p-1/x' });
+  });
+
   it('keeps an in-app `next` target on the login route', () => {
     expect(parseRoute('#/login?next=%2Fd%2F42')).toEqual({ name: 'login', next: '/d/42' });
+    expect(parseRoute('#/login?next=%2Fportfolios%2Fp-1')).toEqual({ name: 'login', next: '/portfolios/p-1' });
   });
 
   it('drops a `next` that would loop back to login, leave the app, or lead nowhere', () => {
@@ -53,6 +66,11 @@ describe('routeHash', () => {
       { name: 'strategies' },
       { name: 'strategy', id: 'a/b' },
       { name: 'login', next: '/strategies/7' },
+      { name: 'strategy', id: 's', run: 'r/1' },
+      { name: 'strategy', id: 's', deployment: 'd&1' },
+      { name: 'portfolios' },
+      { name: 'new-portfolio' },
+      { name: 'portfolio', id: 'a b' },
     ];
     for (const route of routes) expect(parseRoute(routeHash(route))).toEqual(route);
   });

@@ -1,14 +1,28 @@
 /**
  * The app's pages, addressed by the URL hash (`#/`, `#/login`, `#/d/<id>`, `#/d/<id>/edit`). Edit mode
- * lives in the URL so a reload, or a link sent to a colleague, lands in the same mode.
+ * lives in the URL so a reload, or a link sent to a colleague, lands in the same mode. A strategy link
+ * may name a backtest run or a deployment to show (`#/strategies/<id>?run=<runId>`), as alerts do.
  */
 export type Route =
   | { name: 'list' }
   | { name: 'login'; next?: string }
   | { name: 'dashboard'; id: string; edit?: true }
   | { name: 'strategies' }
-  | { name: 'strategy'; id: string }
+  | { name: 'strategy'; id: string; run?: string; deployment?: string }
+  | { name: 'portfolios' }
+  | { name: 'new-portfolio' }
+  | { name: 'portfolio'; id: string }
   | { name: 'not-found'; path: string };
+
+const IN_APP: ReadonlySet<Route['name']> = new Set([
+  'list',
+  'dashboard',
+  'strategies',
+  'strategy',
+  'portfolios',
+  'new-portfolio',
+  'portfolio',
+]);
 
 function decode(segment: string): string | undefined {
   try {
@@ -33,13 +47,23 @@ export function parseRoute(hash: string): Route {
     const next = new URLSearchParams(queryPart).get('next') ?? '';
     // Only return to an in-app page, and never to the login page itself (that would loop).
     const target = next.startsWith('/') ? parseRoute(next).name : undefined;
-    const inApp = target === 'list' || target === 'dashboard' || target === 'strategies' || target === 'strategy';
-    return inApp ? { name: 'login', next } : { name: 'login' };
+    return target !== undefined && IN_APP.has(target) ? { name: 'login', next } : { name: 'login' };
   }
   if (path === '/strategies') return { name: 'strategies' };
   if (segments.length === 2 && segments[0] === 'strategies' && segments[1] !== '') {
     const id = decode(segments[1]!);
-    if (id !== undefined) return { name: 'strategy', id };
+    if (id !== undefined) {
+      const query = new URLSearchParams(queryPart);
+      const run = query.get('run');
+      const deployment = query.get('deployment');
+      return { name: 'strategy', id, ...(run ? { run } : {}), ...(deployment ? { deployment } : {}) };
+    }
+  }
+  if (path === '/portfolios') return { name: 'portfolios' };
+  if (path === '/portfolios/new') return { name: 'new-portfolio' };
+  if (segments.length === 2 && segments[0] === 'portfolios' && segments[1] !== '') {
+    const id = decode(segments[1]!);
+    if (id !== undefined) return { name: 'portfolio', id };
   }
   const isEdit = segments.length === 3 && segments[2] === 'edit';
   if ((segments.length === 2 || isEdit) && segments[0] === 'd' && segments[1] !== '') {
@@ -63,8 +87,19 @@ export function routeHash(route: Route): string {
       return `#/d/${encodeURIComponent(route.id)}${route.edit ? '/edit' : ''}`;
     case 'strategies':
       return '#/strategies';
-    case 'strategy':
-      return `#/strategies/${encodeURIComponent(route.id)}`;
+    case 'strategy': {
+      const query = new URLSearchParams();
+      if (route.run) query.set('run', route.run);
+      if (route.deployment) query.set('deployment', route.deployment);
+      const search = query.toString();
+      return `#/strategies/${encodeURIComponent(route.id)}${search ? `?${search}` : ''}`;
+    }
+    case 'portfolios':
+      return '#/portfolios';
+    case 'new-portfolio':
+      return '#/portfolios/new';
+    case 'portfolio':
+      return `#/portfolios/${encodeURIComponent(route.id)}`;
     case 'not-found':
       return `#${route.path}`;
   }

@@ -1,17 +1,22 @@
 import { Button, Flex, Layout, Switch, Tag, Typography, theme } from 'antd';
+import { lazy, Suspense } from 'react';
 import type { User } from '../api/types.ts';
 import { useLogout } from '../auth/useSession.ts';
 import { useRoute } from '../routing/navigation.ts';
 import { routeHash } from '../routing/route.ts';
 import { useThemeMode } from '../theme/useThemeMode.ts';
 
-/** Product name, theme toggle, the signed-in user with their role, and logout. */
+// The bell (antd Badge, the alerts query) loads after the page: a dashboard view does not wait for it.
+const AlertsBell = lazy(() => import('../alerts/AlertsBell.tsx').then((module) => ({ default: module.AlertsBell })));
+
+/** Product name, navigation, risk alerts, theme toggle, the signed-in user with their role, and logout. */
 export function AppHeader({ user }: { user: User }) {
   const { token } = theme.useToken();
   const { mode, setMode } = useThemeMode();
   const logout = useLogout();
   const route = useRoute();
   const inLab = route.name === 'strategies' || route.name === 'strategy';
+  const inPortfolios = route.name === 'portfolios' || route.name === 'portfolio' || route.name === 'new-portfolio';
   const navLink = (active: boolean) => ({ color: active ? token.colorPrimary : token.colorTextSecondary, fontWeight: 500 });
 
   return (
@@ -29,14 +34,20 @@ export function AppHeader({ user }: { user: User }) {
         Nautilus
       </a>
       <nav style={{ display: 'flex', gap: 16 }}>
-        <a href={routeHash({ name: 'list' })} data-testid="nav-dashboards" style={navLink(!inLab)}>
+        <a href={routeHash({ name: 'list' })} data-testid="nav-dashboards" style={navLink(!inLab && !inPortfolios)}>
           Dashboards
         </a>
         <a href={routeHash({ name: 'strategies' })} data-testid="nav-strategies" style={navLink(inLab)}>
           Strategies
         </a>
+        <a href={routeHash({ name: 'portfolios' })} data-testid="nav-portfolios" style={navLink(inPortfolios)}>
+          Portfolios
+        </a>
       </nav>
       <Flex align="center" gap={12} style={{ marginLeft: 'auto' }}>
+        <Suspense fallback={<span style={{ width: 32 }} />}>
+          <AlertsBell />
+        </Suspense>
         <Switch
           data-testid="theme-toggle"
           checked={mode === 'dark'}

@@ -1,9 +1,11 @@
 import type { Trade } from '@nautilus/sdk';
-import { Alert, Card, Col, Flex, Progress, Row, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Alert, Badge, Card, Col, Flex, Progress, Row, Table, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import type { BacktestRun } from './lab-api.ts';
 import { curveFrames, curveRange, metricRows, money, percent } from './lab-format.ts';
 import { ResultChart } from './ResultChart.tsx';
+import { RiskEventsTable } from './RiskEventsTable.tsx';
+import { countRiskEvents, riskEventRows } from './risk-events.ts';
 
 const time = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
@@ -36,6 +38,11 @@ export function BacktestResults({ run }: { run: BacktestRun }) {
     [result],
   );
   const trades = useMemo(() => (result?.trades ?? []).map((trade, key) => ({ ...trade, key })), [result]);
+  // Runs stored before limits existed have no riskEvents.
+  const riskEvents = useMemo(() => riskEventRows(result?.riskEvents ?? []), [result]);
+  const eventCounts = countRiskEvents(riskEvents);
+  const eventTotal = riskEvents.length + (result?.dropped.riskEvents ?? 0);
+  const hadLimits = (run.config.limits?.limits.length ?? 0) > 0;
 
   if (run.status === 'queued' || run.status === 'running') {
     return (
@@ -93,13 +100,59 @@ export function BacktestResults({ run }: { run: BacktestRun }) {
           )}
         </Col>
       </Row>
-      <Card size="small" title={`Trades (${result?.stored.trades.total ?? trades.length})`}>
-        <Table
-          data-testid="backtest-trades"
+      <Card size="small">
+        <Tabs
           size="small"
-          columns={tradeColumns}
-          dataSource={trades}
-          pagination={{ pageSize: 10 }}
+          items={[
+            {
+              key: 'trades',
+              label: `Trades (${result?.stored.trades.total ?? trades.length})`,
+              children: (
+                <Table
+                  data-testid="backtest-trades"
+                  size="small"
+                  columns={tradeColumns}
+                  dataSource={trades}
+                  pagination={{ pageSize: 10 }}
+                />
+              ),
+            },
+            {
+              key: 'risk-events',
+              label: (
+                <span data-testid="risk-events-tab">
+                  Risk events{' '}
+                  <Badge
+                    data-testid="risk-events-count"
+                    count={eventTotal}
+                    showZero
+                    overflowCount={9999}
+                    color={eventCounts.denial + eventCounts.breach > 0 ? 'red' : eventTotal > 0 ? 'gold' : 'grey'}
+                    size="small"
+                  />
+                </span>
+              ),
+              children: (
+                <Flex vertical gap={8}>
+                  {riskEvents.length > 0 && (
+                    <Typography.Text type="secondary">
+                      {eventCounts.denial} denied orders, {eventCounts.warning} warnings, {eventCounts.breach} breaches
+                      {eventTotal > riskEvents.length && ` (the first ${riskEvents.length} of ${eventTotal} are listed)`}.
+                    </Typography.Text>
+                  )}
+                  <RiskEventsTable
+                    rows={riskEvents}
+                    testId="risk-events-table"
+                    emptyText={
+                      hadLimits
+                        ? 'No order came near a limit.'
+                        : 'This run had no limits. Add some under Risk limits to check every order against them.'
+                    }
+                  />
+                </Flex>
+              ),
+            },
+          ]}
         />
       </Card>
     </Flex>

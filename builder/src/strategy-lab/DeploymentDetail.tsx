@@ -5,6 +5,8 @@ import { describeApiError } from '../api/api-error.ts';
 import { trpc } from '../api/trpc.ts';
 import { curveRange, equityFrame, money } from './lab-format.ts';
 import { ResultChart } from './ResultChart.tsx';
+import { RiskEventsTable } from './RiskEventsTable.tsx';
+import { riskEventRows } from './risk-events.ts';
 
 /** One deployment's recent equity, trades and log, from `deployments.get` polled every second while it runs. */
 export function DeploymentDetail({ id }: { id: string }) {
@@ -15,6 +17,10 @@ export function DeploymentDetail({ id }: { id: string }) {
     staleTime: 0,
   });
   const activity = detail.data?.activity;
+  // The live limit findings, newest first (a deployment recorded before limits existed has none).
+  const riskEvents = useMemo(() => riskEventRows(activity?.riskEvents ?? [], true), [activity?.riskEvents]);
+  const riskEventTotal = activity?.totals.riskEvents ?? riskEvents.length;
+  const hadLimits = (detail.data?.config.limits?.limits.length ?? 0) > 0;
   const frame = useMemo(() => equityFrame(activity?.equity), [activity?.equity]);
   const range = useMemo(
     () => curveRange({ time: activity?.equity.time ?? [], equity: [], drawdown: [] }),
@@ -54,6 +60,19 @@ export function DeploymentDetail({ id }: { id: string }) {
             .join('\n') || 'No log lines.'}
         </pre>
       </Col>
+      {(hadLimits || riskEvents.length > 0) && (
+        <Col span={24} style={{ marginTop: 8 }}>
+          <Typography.Text strong>
+            Risk events ({riskEventTotal}
+            {riskEventTotal > riskEvents.length && `, the latest ${riskEvents.length} listed`})
+          </Typography.Text>
+          <RiskEventsTable
+            rows={riskEvents}
+            testId={`deployment-risk-events-${id}`}
+            emptyText="No order has come near a limit yet."
+          />
+        </Col>
+      )}
     </Row>
   );
 }

@@ -8,8 +8,19 @@ import { money, pnlText } from './lab-format.ts';
 
 const statusColor: Record<string, string> = { running: 'processing', stopped: 'default', failed: 'error' };
 
-/** The strategy's paper deployments with their live account, polled every second; stop and roll back. */
-export function DeploymentsPanel({ strategyId, canEdit }: { strategyId: string; canEdit: boolean }) {
+/**
+ * The strategy's paper deployments with their live account, polled every second; stop and roll back.
+ * `expand` opens one deployment's detail from the start (a link to it).
+ */
+export function DeploymentsPanel({
+  strategyId,
+  canEdit,
+  expand,
+}: {
+  strategyId: string;
+  canEdit: boolean;
+  expand?: string | undefined;
+}) {
   const deployments = useDeployments(strategyId);
   const queryClient = useQueryClient();
   const { message } = App.useApp();
@@ -105,7 +116,10 @@ export function DeploymentsPanel({ strategyId, canEdit }: { strategyId: string; 
         columns={columns}
         dataSource={deployments.data ?? []}
         pagination={false}
-        expandable={{ expandedRowRender: (deployment) => <DeploymentDetail id={deployment.id} /> }}
+        expandable={{
+          expandedRowRender: (deployment) => <DeploymentDetail id={deployment.id} />,
+          defaultExpandedRowKeys: expand ? [expand] : [],
+        }}
         locale={{ emptyText: 'Not deployed yet.' }}
       />
     </Flex>

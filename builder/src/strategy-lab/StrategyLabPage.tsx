@@ -1,4 +1,4 @@
-import type { Timeframe } from '@nautilus/sdk';
+import type { BacktestConfig, FieldIssue, Timeframe } from '@nautilus/sdk';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -14,6 +14,7 @@ import {
   Segmented,
   Select,
   Spin,
+  Switch,
   Tabs,
   Tag,
   Tooltip,
@@ -26,6 +27,7 @@ import type { User } from '../api/types.ts';
 import { canEditDashboards } from '../auth/permissions.ts';
 import { InstrumentSelect } from '../dashboard-page/InstrumentSelect.tsx';
 import { useInstruments } from '../data/useInstruments.ts';
+import { LimitSetEditor } from '../risk/LimitSetEditor.tsx';
 import { type Route, routeHash } from '../routing/route.ts';
 import { useUnsavedChangesGuard } from '../routing/useUnsavedChangesGuard.ts';
 import { useThemeMode } from '../theme/useThemeMode.ts';
@@ -37,6 +39,7 @@ import { LAB_TIMEFRAMES, QUICK_RANGES } from './lab-format.ts';
 import { ParamsForm } from './ParamsForm.tsx';
 import { mergeParams, type ParamValue, paramsForRun } from './params-form.ts';
 import { RunsPanel } from './RunsPanel.tsx';
+import { useLabLimits } from './useLabLimits.ts';
 import { VersionsPanel } from './VersionsPanel.tsx';
 import './strategy-lab.css';
 
@@ -44,10 +47,21 @@ import './strategy-lab.css';
 const CodeEditor = lazy(() => import('./CodeEditor.tsx'));
 
 type RangeLabel = (typeof QUICK_RANGES)[number]['label'];
+
+interface Props {
+  id: string;
+  user: User;
+  run?: string | undefined;
+  deployment?: string | undefined;
+}
 type Speed = 'live' | 'accelerated';
 
-/** The Strategy Lab: edit a strategy, backtest it, compare runs, deploy it to paper trading. */
-export function StrategyLabPage({ id, user }: { id: string; user: User }) {
+/**
+ * The Strategy Lab: edit a strategy, backtest it (with pre-trade limits), compare runs, deploy it to
+ * paper trading. `run` or `deployment` (from a link, e.g. an alert's) opens that run's results or that
+ * deployment.
+ */
+export function StrategyLabPage({ id, user, run: linkedRun, deployment: linkedDeployment }: Props) {
   const strategy = useStrategy(id);
   const queryClient = useQueryClient();
   const { message } = App.useApp();
@@ -67,9 +81,23 @@ export function StrategyLabPage({ id, user }: { id: string; user: User }) {
   const [range, setRange] = useState<RangeLabel>('1y');
   const [initialCash, setInitialCash] = useState(100_000);
   const [speed, setSpeed] = useState<Speed>('accelerated');
-  const [runId, setRunId] = useState<string>();
-  const [tab, setTab] = useState('results');
+  const [runId, setRunId] = useState<string | undefined>(linkedRun);
+  const [tab, setTab] = useState(linkedDeployment && !linkedRun ? 'deployments' : 'results');
   const [cursor, setCursor] = useState<{ line: number; column: number }>();
+  const limits = useLabLimits(id);
+  const [showLimitIssues, setShowLimitIssues] = useState(false);
+  const [limitServerIssues, setLimitServerIssues] = useState<FieldIssue[]>([]);
+
+  // A link to another run or deployment of this strategy: show it without reloading the editor.
+  useEffect(() => {
+    if (linkedRun) {
+      setRunId(linkedRun);
+      setTab('results');
+    }
+  }, [linkedRun]);
+  useEffect(() => {
+    if (linkedDeployment) setTab('deployments');
+  }, [linkedDeployment]);
 
   useEffect(() => {
     if (record && saved === undefined) {
@@ -122,8 +150,26 @@ export function StrategyLabPage({ id, user }: { id: string; user: User }) {
 
   const save = useMutation({ mutationFn: saveSource });
 
+  /** The config of a run or deployment; undefined (and the issues shown) while the limits are invalid. */
+  const runConfig = (): BacktestConfig | undefined => {
+    if (limits.issues.length > 0) {
+      setShowLimitIssues(true);
+      void message.error('Fix the risk limits marked in red first, or switch them off.');
+      return undefined;
+    }
+    setLimitServerIssues([]);
+    return { initialCash, ...(limits.limits ? { limits: limits.limits } : {}) };
+  };
+  const onRunError = (what: string) => (error: unknown) => {
+    const problem = describeApiError(error);
+    setLimitServerIssues(problem.fields);
+    void message.error(`${what}: ${problem.message}`);
+  };
+
   const run = useMutation({
     mutationFn: async () => {
+      const config = runConfig();
+      if (!config) return undefined;
       const savedVersion = await saveSource();
       if (!savedVersion) return undefined;
       const from = QUICK_RANGES.find((item) => item.label === range)?.from ?? 'now-1y';
@@ -131,7 +177,7 @@ export function StrategyLabPage({ id, user }: { id: string; user: User }) {
         strategyId: id,
         version: savedVersion.version,
         params: paramsForRun(savedVersion.params, values),
-        config: { initialCash },
+        config,
         symbol,
         timeframe,
         range: { from, to: 'now' },
@@ -143,18 +189,20 @@ export function StrategyLabPage({ id, user }: { id: string; user: User }) {
       setTab('results');
       void queryClient.invalidateQueries({ queryKey: labKeys.runs(id) });
     },
-    onError: (error) => void message.error(`The backtest did not start: ${describeApiError(error).message}`),
+    onError: onRunError('The backtest did not start'),
   });
 
   const deploy = useMutation({
     mutationFn: async () => {
+      const config = runConfig();
+      if (!config) return undefined;
       const savedVersion = await saveSource();
       if (!savedVersion) return undefined;
       return trpc.deployments.deploy.mutate({
         strategyId: id,
         version: savedVersion.version,
         params: paramsForRun(savedVersion.params, values),
-        config: { initialCash },
+        config,
         symbol,
         timeframe,
         ...(speed === 'accelerated' ? { replay: { bars: 120, speed: 600 } } : {}),
@@ -168,7 +216,7 @@ export function StrategyLabPage({ id, user }: { id: string; user: User }) {
         void message.error(`The deployment failed: ${deployment.error?.message ?? 'see the list'}`);
       else void message.success(`Deployed version ${deployment.version} to paper trading.`);
     },
-    onError: (error) => void message.error(`Not deployed: ${describeApiError(error).message}`),
+    onError: onRunError('Not deployed'),
   });
 
   const backtest = useBacktestRun(runId);
@@ -321,6 +369,41 @@ export function StrategyLabPage({ id, user }: { id: string; user: User }) {
                 </Flex>
               </Flex>
             </Card>
+            <Card
+              size="small"
+              title="Risk limits"
+              data-testid="lab-limits"
+              extra={
+                <Switch
+                  data-testid="lab-limits-enabled"
+                  size="small"
+                  checked={limits.enabled}
+                  checkedChildren="On"
+                  unCheckedChildren="Off"
+                  aria-label="Apply risk limits"
+                  disabled={!canEdit}
+                  onChange={limits.setEnabled}
+                />
+              }
+            >
+              {limits.enabled ? (
+                <LimitSetEditor
+                  value={limits.draft}
+                  onChange={(draft) => {
+                    limits.setDraft(draft);
+                    setLimitServerIssues([]);
+                  }}
+                  showAllIssues={showLimitIssues}
+                  serverIssues={{ issues: limitServerIssues, prefix: 'config.limits' }}
+                  disabled={!canEdit}
+                />
+              ) : (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  Off: orders are not checked. Switch on to check every order of the backtest and the deployment against pre-trade
+                  limits; they are remembered for this strategy.
+                </Typography.Text>
+              )}
+            </Card>
             {canEdit && (
               <Button type="primary" size="large" data-testid="run-backtest" loading={running} onClick={() => run.mutate()}>
                 {dirty ? 'Save and run backtest' : 'Run backtest'}
@@ -384,7 +467,11 @@ export function StrategyLabPage({ id, user }: { id: string; user: User }) {
               />
             ),
           },
-          { key: 'deployments', label: 'Deployments', children: <DeploymentsPanel strategyId={id} canEdit={canEdit} /> },
+          {
+            key: 'deployments',
+            label: 'Deployments',
+            children: <DeploymentsPanel strategyId={id} canEdit={canEdit} expand={linkedDeployment} />,
+          },
           { key: 'versions', label: 'Versions', children: <VersionsPanel strategyId={id} /> },
         ]}
       />

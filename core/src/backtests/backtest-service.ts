@@ -174,7 +174,12 @@ export class BacktestService {
       await pending;
       await finishRun(db, id, { result: toStoredResult(result), durationMs: performance.now() - started });
       if (this.#options.bus && result.riskEvents.length > 0) {
-        await recordAlerts(db, this.#options.bus, { kind: 'backtest', id, name }, result.riskEvents.map(alertOf));
+        await recordAlerts(
+          db,
+          this.#options.bus,
+          { kind: 'backtest', id, name },
+          result.riskEvents.map((event) => alertOf(event, { strategyId: request.strategyId })),
+        );
       }
     } catch (error) {
       const { error: stored, isBug } = describeFailure(error);

@@ -265,9 +265,12 @@ export class LiveDeployment {
         id: this.id,
         name: `${this.#record.strategyName ?? 'strategy'} on ${this.#record.symbol}`,
       };
-      void recordAlerts(this.#context.db, this.#context.bus, source, update.riskEvents.map(alertOf)).catch((error: unknown) =>
-        this.#context.logger.error({ err: error, deployment: this.id }, 'could not store risk alerts'),
-      );
+      void recordAlerts(
+        this.#context.db,
+        this.#context.bus,
+        source,
+        update.riskEvents.map((event) => alertOf(event, { strategyId: this.#record.strategyId })),
+      ).catch((error: unknown) => this.#context.logger.error({ err: error, deployment: this.id }, 'could not store risk alerts'));
     }
     for (const [index, bar] of bars.entries()) this.#publish({ type: 'bar', bar, equity: update.equity[index] as number });
     if (update.fills.length > 0) this.#publish({ type: 'fills', fills: update.fills });

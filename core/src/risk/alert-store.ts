@@ -24,9 +24,9 @@ export interface AlertInput extends LimitFinding {
 }
 
 /** A run's risk event as an alert: the finding, with what happened and when in the details. */
-export function alertOf(event: RiskEvent): AlertInput {
+export function alertOf(event: RiskEvent, context: Record<string, unknown> = {}): AlertInput {
   const { type, time, barIndex, orderId, mode, ...finding } = event;
-  return { ...finding, details: { event: type, time, barIndex, orderId, mode } };
+  return { ...finding, details: { ...context, event: type, time, barIndex, orderId, mode } };
 }
 
 /** A run can deny thousands of orders: past this many per call, the rest are summed up in one alert. */
