@@ -1,9 +1,10 @@
-import { Alert, App, Button, Flex, Popconfirm, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Flex, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { describeApiError } from '../api/api-error.ts';
 import type { DashboardSummary, User } from '../api/types.ts';
 import { canEditDashboards } from '../auth/permissions.ts';
 import { routeHash } from '../routing/route.ts';
+import { ConfirmDeleteButton, ListPageHeader } from '../shell/ListPageParts.tsx';
 import { CreateDashboardDialog } from './CreateDashboardDialog.tsx';
 import { RenameDashboardDialog } from './RenameDashboardDialog.tsx';
 import { formatRelativeTime } from './relative-time.ts';
@@ -78,17 +79,12 @@ export function DashboardsPage({ user }: { user: User }) {
           >
             Duplicate
           </Button>
-          <Popconfirm
-            title={`Delete “${dashboard.title}”?`}
-            description="This cannot be undone."
-            okText="Delete"
-            okButtonProps={{ danger: true }}
+          <ConfirmDeleteButton
+            name={dashboard.title}
+            consequence="This cannot be undone."
             onConfirm={() => confirmDelete(dashboard)}
-          >
-            <Button size="small" danger data-testid="delete-dashboard-button">
-              Delete
-            </Button>
-          </Popconfirm>
+            testId="delete-dashboard-button"
+          />
         </Space>
       ),
     });
@@ -96,16 +92,16 @@ export function DashboardsPage({ user }: { user: User }) {
 
   return (
     <Flex vertical gap={16}>
-      <Flex justify="space-between" align="center">
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          Dashboards
-        </Typography.Title>
-        {canEdit && (
-          <Button type="primary" data-testid="create-dashboard-button" onClick={() => setCreating(true)}>
-            New dashboard
-          </Button>
-        )}
-      </Flex>
+      <ListPageHeader
+        title="Dashboards"
+        action={
+          canEdit && (
+            <Button type="primary" data-testid="create-dashboard-button" onClick={() => setCreating(true)}>
+              New dashboard
+            </Button>
+          )
+        }
+      />
       {list.error && (
         <Alert
           type="error"

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Flex, Popconfirm, Space, Table, type TableColumnsType, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Flex, Space, Table, type TableColumnsType, Tooltip, Typography } from 'antd';
 import { describeApiError } from '../api/api-error.ts';
 import type { User } from '../api/types.ts';
 import { canEditDashboards } from '../auth/permissions.ts';
@@ -6,6 +6,7 @@ import { formatRelativeTime } from '../dashboards/relative-time.ts';
 import type { Portfolio } from '../risk/risk-api.ts';
 import { navigate } from '../routing/navigation.ts';
 import { routeHash } from '../routing/route.ts';
+import { ConfirmDeleteButton, ListPageHeader } from '../shell/ListPageParts.tsx';
 import { money } from '../strategy-lab/lab-format.ts';
 import { useDeletePortfolio, usePortfolioList } from './usePortfolios.ts';
 
@@ -75,17 +76,12 @@ export function PortfoliosPage({ user }: { user: User }) {
           <Button size="small" href={routeHash({ name: 'portfolio', id: portfolio.id })} data-testid="edit-portfolio-button">
             Edit
           </Button>
-          <Popconfirm
-            title={`Delete “${portfolio.name}”?`}
-            description="Dashboards that show it will say it no longer exists. This cannot be undone."
-            okText="Delete"
-            okButtonProps={{ danger: true }}
+          <ConfirmDeleteButton
+            name={portfolio.name}
+            consequence="Dashboards that show it will say it no longer exists. This cannot be undone."
             onConfirm={() => confirmDelete(portfolio)}
-          >
-            <Button size="small" danger data-testid="delete-portfolio-button">
-              Delete
-            </Button>
-          </Popconfirm>
+            testId="delete-portfolio-button"
+          />
         </Space>
       ),
     });
@@ -93,16 +89,16 @@ export function PortfoliosPage({ user }: { user: User }) {
 
   return (
     <Flex vertical gap={16}>
-      <Flex justify="space-between" align="center">
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          Portfolios
-        </Typography.Title>
-        {canEdit && (
-          <Button type="primary" data-testid="create-portfolio-button" onClick={() => navigate({ name: 'new-portfolio' })}>
-            New portfolio
-          </Button>
-        )}
-      </Flex>
+      <ListPageHeader
+        title="Portfolios"
+        action={
+          canEdit && (
+            <Button type="primary" data-testid="create-portfolio-button" onClick={() => navigate({ name: 'new-portfolio' })}>
+              New portfolio
+            </Button>
+          )
+        }
+      />
       {list.error && (
         <Alert
           type="error"

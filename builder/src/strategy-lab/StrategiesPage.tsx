@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Flex, Popconfirm, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Alert, App, Button, Flex, Table, type TableColumnsType, Tag } from 'antd';
 import { describeApiError } from '../api/api-error.ts';
 import { trpc } from '../api/trpc.ts';
 import type { User } from '../api/types.ts';
@@ -7,6 +7,7 @@ import { canEditDashboards } from '../auth/permissions.ts';
 import { formatRelativeTime } from '../dashboards/relative-time.ts';
 import { navigate } from '../routing/navigation.ts';
 import { routeHash } from '../routing/route.ts';
+import { ConfirmDeleteButton, ListPageHeader } from '../shell/ListPageParts.tsx';
 import { labKeys, type StrategySummary, useStrategyList } from './lab-api.ts';
 import { STRATEGY_TEMPLATE } from './template.ts';
 
@@ -65,22 +66,13 @@ export function StrategiesPage({ user }: { user: User }) {
             key: 'actions',
             width: 100,
             render: (_: unknown, strategy: StrategySummary) => (
-              <Popconfirm
-                title={`Delete “${strategy.name}”?`}
-                description="Its versions, backtest runs and stopped deployments go with it."
-                okText="Delete"
-                okButtonProps={{ danger: true }}
+              <ConfirmDeleteButton
+                name={strategy.name}
+                consequence="Its versions, backtest runs and stopped deployments go with it."
                 onConfirm={() => remove.mutateAsync(strategy)}
-              >
-                <Button
-                  size="small"
-                  danger
-                  disabled={strategy.runningDeployments > 0}
-                  data-testid={`delete-strategy-${strategy.id}`}
-                >
-                  Delete
-                </Button>
-              </Popconfirm>
+                disabled={strategy.runningDeployments > 0}
+                testId={`delete-strategy-${strategy.id}`}
+              />
             ),
           },
         ]
@@ -89,16 +81,16 @@ export function StrategiesPage({ user }: { user: User }) {
 
   return (
     <Flex vertical gap={16}>
-      <Flex align="center" justify="space-between">
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          Strategies
-        </Typography.Title>
-        {canEdit && (
-          <Button type="primary" data-testid="new-strategy" loading={create.isPending} onClick={() => create.mutate()}>
-            New strategy
-          </Button>
-        )}
-      </Flex>
+      <ListPageHeader
+        title="Strategies"
+        action={
+          canEdit && (
+            <Button type="primary" data-testid="new-strategy" loading={create.isPending} onClick={() => create.mutate()}>
+              New strategy
+            </Button>
+          )
+        }
+      />
       {list.error && <Alert type="error" showIcon title={describeApiError(list.error).message} />}
       <Table<StrategySummary>
         data-testid="strategies-table"
