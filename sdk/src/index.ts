@@ -1,4 +1,5 @@
 export type { Bus, BusHandler, BusMessage } from './bus.ts';
+export { createCheckpoint } from './checkpoint.ts';
 export type {
   ComputeBackendChoice,
   ComputeKernel,

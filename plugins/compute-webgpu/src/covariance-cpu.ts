@@ -1,5 +1,5 @@
 import type { KernelBuffers, KernelParams } from '@nautilus/sdk';
-import { createCheckpoint } from './cooperative-loop.ts';
+import { createCheckpoint } from '@nautilus/sdk';
 import { columnMeans, covarianceOutputs, observationWeights, readCovarianceRequest } from './covariance-request.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { KernelBuffers, KernelParams } from '@nautilus/sdk';
-import { createCheckpoint } from './cooperative-loop.ts';
+import { createCheckpoint } from '@nautilus/sdk';
 import { normalPairDot, pathKey, seedKey, studentScale, writeNormalPair } from './counter-normal.ts';
 import { densityHalfWidth, type McVarRequest, mcVarOutputs, readMcVarRequest } from './mc-var-request.ts';
 import { kthLargest } from './select.ts';

@@ -1,7 +1,6 @@
 import type { OhlcvFrame, Timeframe } from '@nautilus/sdk';
-import { TIMEFRAME_MS } from '@nautilus/sdk';
+import { createCheckpoint, TIMEFRAME_MS } from '@nautilus/sdk';
 import type { BarColumns } from './bar-writer.ts';
-import { createCheckpoint } from './cooperative-loop.ts';
 import { type DayAggregate, dailyBars } from './daily-bars.ts';
 import { DailyPath, EPOCH_DAY } from './daily-path.ts';
 import type { SimInstrument } from './instrument.ts';
