@@ -15,12 +15,13 @@ export async function loadDailyCloses(
   bars: number,
   asOf: number,
 ): Promise<Record<string, PriceSeries>> {
-  const range = { from: asOf - Math.ceil(bars * 1.5 + 14) * DAY_MS, to: asOf };
+  const days = Math.ceil(bars * 1.5 + 14);
+  const range = { from: asOf - days * DAY_MS, to: asOf };
   const entries = await Promise.all(
     symbols.map(async (symbol, index) => {
       let frames: Awaited<ReturnType<PluginHost['query']>>;
       try {
-        frames = await host.query(dataSource, { params: { symbol, timeframe: '1d' }, range, maxPoints: bars + 400 });
+        frames = await host.query(dataSource, { params: { symbol, timeframe: '1d' }, range, maxPoints: days + 1 });
       } catch (error) {
         if (error instanceof NautilusError && error.code === 'VALIDATION') {
           throw NautilusError.validation('portfolio', [
