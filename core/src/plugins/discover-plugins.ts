@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { type Dirent, existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** Where a plugin came from; `core` is a built-in defined inside core (loaded with `PluginHost.loadDefinition`). */
@@ -9,17 +9,21 @@ export interface PluginCandidate {
   source: PluginSource;
 }
 
-/** Each sub-folder with a package.json, in name order, of each plugin folder that exists. */
+/**
+ * Each sub-folder with a package.json, in name order, of each plugin folder that exists. A symbolic
+ * link to a folder counts (a plugin linked in while it is developed elsewhere); a broken one does not.
+ */
 export function discoverPlugins(folders: { dir: string; source: PluginSource }[]): PluginCandidate[] {
   const found: PluginCandidate[] = [];
   for (const { dir, source } of folders) {
     if (!existsSync(dir)) continue;
     const names = readdirSync(dir, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+      .filter((entry) => !entry.name.startsWith('.') && (entry.isDirectory() || linksToFolder(join(dir, entry.name), entry)))
       .map((entry) => entry.name)
       .sort();
     for (const name of names) {
-      const pluginDir = resolve(dir, name);
+      // A linked plugin is loaded from where it really is, so its own relative paths hold.
+      const pluginDir = realpathSync(resolve(dir, name));
       if (existsSync(join(pluginDir, 'package.json'))) found.push({ dir: pluginDir, source });
     }
   }
@@ -42,4 +46,13 @@ export function pluginEntry(dir: string): string {
       : dot;
   const entry = typeof conditional === 'string' ? conditional : typeof pkg.main === 'string' ? pkg.main : 'index.js';
   return resolve(dir, entry);
+}
+
+function linksToFolder(path: string, entry: Dirent): boolean {
+  if (!entry.isSymbolicLink()) return false;
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -135,7 +135,10 @@ export function riskSource(
   };
 }
 
-/** One row per method; a method that fails gets its error in the backend column instead of sinking the tile. */
+/**
+ * One row per method. A method that cannot run (e.g. Monte Carlo without the compute plugin) is left
+ * out rather than sinking the other methods' rows; when none can run, the first error is the answer.
+ */
 async function varTable(
   risk: RiskService,
   portfolio: Portfolio,
@@ -143,7 +146,7 @@ async function varTable(
   window: number,
   signal: AbortSignal,
 ): Promise<TableFrame> {
-  const rows = await Promise.all(
+  const outcomes = await Promise.allSettled(
     VAR_METHODS.map(async (method) => {
       const result: VarResult = await risk.valueAtRisk(portfolio, method, settings, signal);
       const row: (string | number | null)[] = [
@@ -170,6 +173,10 @@ async function varTable(
       return row;
     }),
   );
+  const rows = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+  const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+  // Every method sees the same prices: a failure of them all (bad portfolio, no data) is the answer.
+  if (rows.length === 0 && failed) throw failed.reason;
   return {
     kind: 'table',
     columns: [...VAR_TABLE_COLUMNS, ...(window > 0 ? VAR_BACKTEST_TABLE_COLUMNS : [])],
