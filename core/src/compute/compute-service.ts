@@ -1,4 +1,11 @@
-import { type ComputeKernel, type ComputeRunResult, type ComputeService, type KernelGpu, NautilusError } from '@nautilus/sdk';
+import {
+  type ComputeKernel,
+  type ComputeRunResult,
+  type ComputeService,
+  isNautilusError,
+  type KernelGpu,
+  NautilusError,
+} from '@nautilus/sdk';
 
 /** Hands out the host's WebGPU device, or says why there is none. */
 export interface GpuProvider {
@@ -13,8 +20,9 @@ export interface ComputeServiceOptions {
 
 /**
  * Runs a kernel on the backend asked for: 'auto' (default) takes the GPU when the kernel has WGSL and
- * the host has an adapter, else the CPU; 'webgpu' fails when it cannot have the GPU; 'cpu' never
- * touches it. The result says which backend ran and, on a fallback, why.
+ * the host has an adapter, else the CPU, and reruns on the CPU a GPU run that fails for a reason other
+ * than its input; 'webgpu' fails when it cannot have the GPU; 'cpu' never touches it. The result says
+ * which backend ran and, on a fallback, why.
  */
 export function createComputeService(options: ComputeServiceOptions): ComputeService {
   return {
@@ -32,10 +40,18 @@ export function createComputeService(options: ComputeServiceOptions): ComputeSer
       if (choice !== 'cpu') {
         const gpu = kernel.webgpu ? await options.gpu.acquire() : { unavailable: `kernel ${ref} has no WebGPU implementation` };
         if ('device' in gpu && kernel.webgpu) {
-          const outputs = await kernel.webgpu.run(gpu, inputs, params, signal);
-          return { outputs, backend: gpu.backend, adapter: gpu.adapter, elapsedMs: performance.now() - started };
+          try {
+            const outputs = await kernel.webgpu.run(gpu, inputs, params, signal);
+            return { outputs, backend: gpu.backend, adapter: gpu.adapter, elapsedMs: performance.now() - started };
+          } catch (error) {
+            // Bad input fails on the CPU just the same, and an abort is an answer; anything else
+            // (a lost device, a driver error) is the GPU's problem, which 'auto' works around.
+            if (choice === 'webgpu' || signal.aborted || (isNautilusError(error) && error.code === 'VALIDATION')) throw error;
+            fallbackReason = `the WebGPU run failed (${error instanceof Error ? error.message : String(error)})`;
+          }
+        } else {
+          fallbackReason = 'unavailable' in gpu ? gpu.unavailable : 'no WebGPU device';
         }
-        fallbackReason = 'unavailable' in gpu ? gpu.unavailable : 'no WebGPU device';
         if (choice === 'webgpu') {
           throw new NautilusError('COMPUTE_UNAVAILABLE', `WebGPU was asked for ${ref} but cannot run: ${fallbackReason}`, {
             fields: [{ path: 'backend', message: fallbackReason }],
