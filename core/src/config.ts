@@ -33,6 +33,8 @@ export interface Config {
   cookieSecure: boolean;
   /** Where compute kernels get their WebGPU device: auto, off, opengles or default (Dawn backends). */
   webgpu: WebGpuMode;
+  /** Risk alerts older than this many days are deleted (hourly). */
+  alertRetentionDays: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -101,6 +103,7 @@ export function loadConfig(env: Env = process.env): Config {
     sessionTtlMs: integer(env, 'NAUTILUS_SESSION_TTL_HOURS', 12, 1, 24 * 90, issues) * 3_600_000,
     cookieSecure: env.NAUTILUS_COOKIE_SECURE === 'true',
     webgpu: (env.NAUTILUS_WEBGPU || 'auto') as WebGpuMode,
+    alertRetentionDays: integer(env, 'NAUTILUS_ALERT_RETENTION_DAYS', 90, 1, 36_500, issues),
   };
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     issues.push({ path: 'NAUTILUS_LOG_LEVEL', message: 'expected fatal, error, warn, info, debug, trace or silent' });

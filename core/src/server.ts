@@ -14,6 +14,7 @@ import { createApp } from './http/app.ts';
 import { createMetrics } from './http/metrics.ts';
 import { createLogger } from './logger.ts';
 import { PluginHost } from './plugins/plugin-host.ts';
+import { keepAlertsPruned } from './risk/alert-store.ts';
 import { startStrategyServices } from './strategy-services.ts';
 import { CORE_VERSION } from './version.ts';
 
@@ -94,6 +95,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     // Resumes deployments left running; closed before the plugins, the bus and the database go.
     const strategy = await startStrategyServices({ db: database.db, plugins, bus, logger, config });
     cleanup.unshift(() => strategy.close());
+    const stopPruning = keepAlertsPruned(database.db, config.alertRetentionDays, (error) =>
+      logger.warn({ err: error }, 'could not prune old risk alerts'),
+    );
+    cleanup.unshift(async () => stopPruning());
     const services: Services = {
       db: database.db,
       plugins,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects, type TestDatabase } from '../../test/databases.ts';
 import { type Auth, type Harness, openHarness } from '../../test/harness.ts';
 import { waitFor } from '../../test/strategies.ts';
+import { pruneAlerts } from '../risk/alert-store.ts';
 
 /** Buys 10 a bar and logs every denial's reason. */
 const ACCUMULATOR = `
@@ -262,6 +263,14 @@ for (const dialect of dialects) {
       );
       expect(bad.status).toBe(400);
       expect(bad.error.data.nautilus.fields[0]?.path).toMatch(/^config\.limits\.limits\[0\]/);
+    });
+
+    it('deletes alerts past their retention, and only those', async () => {
+      const stored = (await api.call('risk.alerts', { limit: 1000 }, viewer)).data.length;
+      expect(stored).toBeGreaterThan(0);
+      expect(await pruneAlerts(api.services.db, 1)).toBe(0);
+      expect(await pruneAlerts(api.services.db, 1, Date.now() + 2 * 86_400_000)).toBe(stored);
+      expect((await api.call('risk.alerts', { limit: 1000 }, viewer)).data).toEqual([]);
     });
   });
 }

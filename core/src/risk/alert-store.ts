@@ -110,3 +110,21 @@ export async function listAlerts(
     details: row.details as Record<string, unknown>,
   }));
 }
+
+/** Deletes alerts older than `days`; returns how many went. */
+export async function pruneAlerts(db: Kysely<Tables>, days: number, now = Date.now()): Promise<number> {
+  const result = await db
+    .deleteFrom('risk_alerts')
+    .where('created_at', '<', new Date(now - days * 86_400_000))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Prunes now and then every hour until the returned stop is called. */
+export function keepAlertsPruned(db: Kysely<Tables>, days: number, onError: (error: unknown) => void): () => void {
+  const prune = () => void pruneAlerts(db, days).catch(onError);
+  prune();
+  const timer = setInterval(prune, 3_600_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
