@@ -99,6 +99,14 @@ test('a portfolio with limits: VaR by three methods, backtest verdict, stress te
   await expect(total).toBeVisible({ timeout: 60_000 });
   expect(Number(await total.getAttribute('data-value'))).toBeLessThan(0);
   await expect(page.getByTestId('stress-positions')).toContainText('SIM:AAPL');
+
+  // Pre-trade check: an order that would take gross exposure past its hard limit is denied, with the reason.
+  await field(page, 'order-quantity').fill('10000');
+  await pickInstrument(page, 'order-symbol', 'SIM:AAPL');
+  await page.getByTestId('run-order-check').click();
+  const verdict = page.getByTestId('order-check-result');
+  await expect(verdict).toHaveAttribute('data-accepted', 'false', { timeout: 30_000 });
+  await expect(verdict).toContainText(/maxGrossExposure: resulting gross exposure [\d,.]+ exceeds hard limit 1,000,000/);
   await page.screenshot({ path: testInfo.outputPath('portfolio.png'), fullPage: true });
 
   // The risk dashboard of this portfolio: every panel drawn.

@@ -12,6 +12,7 @@ import { type Portfolio, type PortfolioFields, riskKeys } from '../risk/risk-api
 import { navigate } from '../routing/navigation.ts';
 import { type Route, routeHash } from '../routing/route.ts';
 import { useUnsavedChangesGuard } from '../routing/useUnsavedChangesGuard.ts';
+import { OrderCheckCard } from './OrderCheckCard.tsx';
 import { FieldErrors, PositionsTable } from './PositionsTable.tsx';
 import {
   issuesAt,
@@ -276,6 +277,7 @@ function PortfolioEditor({ stored, canEdit }: { stored: Portfolio | undefined; c
         <>
           <RiskSummaryCard portfolioId={saved.id} unsaved={dirty} />
           <StressTestCard portfolioId={saved.id} />
+          {canEdit && <OrderCheckCard portfolioId={saved.id} />}
         </>
       ) : (
         <Typography.Text type="secondary">Create the portfolio to see its VaR, backtest and stress tests.</Typography.Text>
