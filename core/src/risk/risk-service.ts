@@ -7,6 +7,7 @@ import { alignedReturns } from './aligned-returns.ts';
 import { type PortfolioOrder, type PortfolioOrderCheck, PortfolioOrderChecker } from './portfolio-order-check.ts';
 import { findPortfolio, type Portfolio } from './portfolio-store.ts';
 import { loadAssetClasses, loadDailyCloses } from './price-history.ts';
+import { ResultCache } from './result-cache.ts';
 
 /** The risk plugin whose models core calls, and the compute kernel behind the correlation heatmap. */
 export const RISK_PLUGIN_ID = 'nautilus.risk-core';
@@ -33,6 +34,19 @@ export interface CovarianceResult {
   backend: string;
 }
 
+/** How long a computed VaR or backtest is reused for the same portfolio version and settings. */
+const RESULT_TTL_MS = 60_000;
+
+/**
+ * The cache key of a result: the portfolio's version (a save changes it, so edits show at once), the
+ * method and settings, and the minute of `asOf` (prices are daily closes: a minute-old figure is current).
+ */
+function resultKey(kind: string, portfolio: Portfolio, method: VarMethod, settings: VarSettings): string {
+  const minute = Math.floor((settings.asOf ?? Date.now()) / 60_000);
+  // Positions too: a caller may price a variant of the stored book (e.g. with an order's instrument added).
+  return JSON.stringify([kind, portfolio.id, portfolio.version, portfolio.positions, method, { ...settings, asOf: minute }]);
+}
+
 /**
  * Risk of stored portfolios: prices come from the portfolio's bar source, the numbers from the risk
  * plugin's models through the plugin host (the same path a third-party risk plugin would take).
@@ -42,6 +56,7 @@ export class RiskService {
   readonly #host: PluginHost;
 
   readonly #orders: PortfolioOrderChecker;
+  readonly #results = new ResultCache(RESULT_TTL_MS, 500);
 
   constructor(db: Kysely<Tables>, host: PluginHost) {
     this.#db = db;
@@ -59,24 +74,37 @@ export class RiskService {
   }
 
   /** VaR and ES by one method; `signal` aborts the model. */
-  async valueAtRisk(portfolio: Portfolio, method: VarMethod, settings: VarSettings, signal?: AbortSignal): Promise<VarResult> {
-    const { positions, prices } = await this.#inputs(portfolio, settings.lookback + 1, settings.asOf);
-    const model = this.#host.riskModel(`${RISK_PLUGIN_ID}/${method}`);
-    return model.compute(
-      {
-        positions,
-        prices,
-        confidence: settings.confidence,
-        horizonDays: settings.horizonDays,
-        lookback: settings.lookback,
-        ...(settings.options ? { options: settings.options } : {}),
-      },
-      signal ?? new AbortController().signal,
-    );
+  valueAtRisk(portfolio: Portfolio, method: VarMethod, settings: VarSettings, signal?: AbortSignal): Promise<VarResult> {
+    return this.#results.get(resultKey('var', portfolio, method, settings), async () => {
+      const { positions, prices } = await this.#inputs(portfolio, settings.lookback + 1, settings.asOf);
+      const model = this.#host.riskModel(`${RISK_PLUGIN_ID}/${method}`);
+      return model.compute(
+        {
+          positions,
+          prices,
+          confidence: settings.confidence,
+          horizonDays: settings.horizonDays,
+          lookback: settings.lookback,
+          ...(settings.options ? { options: settings.options } : {}),
+        },
+        signal ?? new AbortController().signal,
+      );
+    });
   }
 
   /** Rolling backtest of a method's one-day VaR over the last `window` days. */
-  async backtest(
+  backtest(
+    portfolio: Portfolio,
+    method: VarMethod,
+    settings: VarSettings & { window: number },
+    signal?: AbortSignal,
+  ): Promise<VarBacktestResult> {
+    return this.#results.get(resultKey('backtest', portfolio, method, settings), () =>
+      this.#backtest(portfolio, method, settings, signal),
+    );
+  }
+
+  async #backtest(
     portfolio: Portfolio,
     method: VarMethod,
     settings: VarSettings & { window: number },
