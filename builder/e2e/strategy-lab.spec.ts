@@ -146,7 +146,10 @@ test('a compile error is marked in the editor; versions, run comparison and a pa
   const row = table.locator('tbody tr.ant-table-row').first();
   await expect(row).toContainText('running', { timeout: 30_000 });
   await expect(row.locator('[data-testid^="deployment-equity-"]')).not.toHaveText('—');
+  // The open deployment listens to its event stream (server-sent events) rather than polling.
+  const stream = page.waitForResponse((response) => response.url().includes('/trpc/deployments.watch'));
   await row.locator('.ant-table-row-expand-icon').click();
+  expect((await stream).headers()['content-type']).toContain('text/event-stream');
   const liveChart = table.locator('[data-testid^="deployment-equity-chart-"]');
   await expect(liveChart).toHaveAttribute('data-state', 'drawn', { timeout: 30_000 });
   await page.screenshot({ path: testInfo.outputPath('strategy-lab-deployed.png'), fullPage: true });

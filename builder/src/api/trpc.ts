@@ -1,5 +1,5 @@
 import type { AppRouter } from '@nautilus/core/router';
-import { createTRPCClient, httpBatchLink, httpBatchStreamLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpBatchStreamLink, httpSubscriptionLink } from '@trpc/client';
 
 // The session lives in an HttpOnly cookie set by `auth.login`, so every request must carry
 // same-origin credentials; there is no transformer (plain JSON, dates as ISO strings).
@@ -18,3 +18,6 @@ export const trpc = createTRPCClient<AppRouter>({ links: [httpBatchLink(options)
  * back as soon as its data source has it, so a quick stat tile does not wait for the slowest chart.
  */
 export const dataClient = createTRPCClient<AppRouter>({ links: [httpBatchStreamLink(options)] });
+
+/** Subscriptions (server-sent events on the same origin, so the session cookie goes with them). */
+export const watchClient = createTRPCClient<AppRouter>({ links: [httpSubscriptionLink({ url: '/trpc' })] });

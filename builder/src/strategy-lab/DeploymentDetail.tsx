@@ -1,21 +1,44 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Col, Empty, List, Row, Spin, Typography } from 'antd';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { describeApiError } from '../api/api-error.ts';
-import { trpc } from '../api/trpc.ts';
+import { trpc, watchClient } from '../api/trpc.ts';
+import { applyDeploymentEvent, type DeploymentRecord, type DeploymentWatchEvent } from './deployment-events.ts';
 import { curveRange, equityFrame, money } from './lab-format.ts';
 import { ResultChart } from './ResultChart.tsx';
 import { RiskEventsTable } from './RiskEventsTable.tsx';
 import { riskEventRows } from './risk-events.ts';
 
-/** One deployment's recent equity, trades and log, from `deployments.get` polled every second while it runs. */
+/**
+ * One deployment's recent equity, trades, log and limit findings. While it runs, its events arrive
+ * pushed by `deployments.watch` (server-sent events) and are applied to the record as they come; a
+ * slow poll of `deployments.get` stays as the fallback should the event stream drop.
+ */
 export function DeploymentDetail({ id }: { id: string }) {
+  const queryClient = useQueryClient();
+  const queryKey = useMemo(() => ['deployments', 'get', id] as const, [id]);
   const detail = useQuery({
-    queryKey: ['deployments', 'get', id],
+    queryKey,
     queryFn: ({ signal }) => trpc.deployments.get.query({ id }, { signal }),
-    refetchInterval: (query) => (query.state.data && query.state.data.status !== 'running' ? false : 1_000),
+    refetchInterval: (query) => (query.state.data && query.state.data.status !== 'running' ? false : 10_000),
     staleTime: 0,
   });
+  const running = detail.data?.status === 'running';
+  useEffect(() => {
+    if (!running) return;
+    const subscription = watchClient.deployments.watch.subscribe(
+      { id },
+      {
+        onData: (event) =>
+          queryClient.setQueryData<DeploymentRecord>(queryKey, (record) =>
+            record ? applyDeploymentEvent(record, event as DeploymentWatchEvent) : record,
+          ),
+        // The poll above carries on; the stream is only the fast path.
+        onError: () => {},
+      },
+    );
+    return () => subscription.unsubscribe();
+  }, [id, running, queryClient, queryKey]);
   const activity = detail.data?.activity;
   // The live limit findings, newest first (a deployment recorded before limits existed has none).
   const riskEvents = useMemo(() => riskEventRows(activity?.riskEvents ?? [], true), [activity?.riskEvents]);

@@ -29,4 +29,6 @@ export const appRouter = router({
 });
 
 export type AppRouter = typeof appRouter;
+/** What `deployments.watch` sends, for typed subscribers. */
+export type { WatchEvent as DeploymentWatchEvent } from '../deployments/deployment-manager.ts';
 export type { NautilusErrorShape } from './trpc.ts';
