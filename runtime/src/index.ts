@@ -1,6 +1,7 @@
 export { compileStrategy } from './compile/compile-strategy.ts';
 export type { CompiledStrategy, StrategyDiagnostic } from './compile/compiled-strategy.ts';
 export type { RunCounters, StrategyDescription, TradeStats } from './engine/index.ts';
+export { ACCOUNT_LIMITS, measureAccount } from './engine/limits/account-measures.ts';
 export { checkOrder } from './engine/limits/check-order.ts';
 export { checkPortfolio } from './engine/limits/check-portfolio.ts';
 export { type CompiledLimits, limitDayOf } from './engine/limits/compile-limits.ts';

@@ -1,12 +1,12 @@
-import { LIMIT_TABLE_COLUMNS, type Limit, type TableFrame } from '@nautilus/sdk';
+import { ACCOUNT_LIMITS, compileLimitSet, measureAccount } from '@nautilus/runtime';
+import { LIMIT_TABLE_COLUMNS, type Limit, type LimitSet, type TableFrame } from '@nautilus/sdk';
 import type { PluginHost } from '../plugins/plugin-host.ts';
-import { markPortfolio } from './portfolio-marks.ts';
+import { portfolioLimitState } from './portfolio-limit-state.ts';
 import type { Portfolio } from './portfolio-store.ts';
 import type { RiskService } from './risk-service.ts';
 
 /** Limits that measure orders, not holdings: a portfolio at rest has no value for them. */
 const ORDER_LIMITS = new Set<Limit['kind']>(['maxOrderQuantity', 'maxOrderNotional', 'maxOrderRate', 'tradingHours']);
-const LOOKBACK = 250;
 
 interface Row {
   limit: string;
@@ -18,7 +18,8 @@ interface Row {
 
 /**
  * How much of each limit a stored portfolio uses at its last closes: one row per limit with the
- * value, the thresholds, value / hard and a status. Equity is marked as `markPortfolio` says.
+ * value, the thresholds, value / hard and a status, measured on the state the pre-trade checks read
+ * (`portfolioLimitState`).
  * Order limits (quantity, notional, rate, trading hours) measure orders, so they have no row here;
  * pre-trade checks apply them.
  */
@@ -26,10 +27,15 @@ export async function limitUsage(host: PluginHost, risk: RiskService, portfolio:
   const limits = (portfolio.limits?.limits ?? []).filter((limit) => !ORDER_LIMITS.has(limit.kind));
   const rows: Row[] = [];
   if (limits.length > 0 && portfolio.positions.length > 0) {
-    const { values, equityPath } = await markPortfolio(host, portfolio, LOOKBACK, asOf);
+    const { marked, state, varInputs } = await portfolioLimitState(host, risk, portfolio, asOf);
+    const { values } = marked;
     const gross = values.reduce((sum, item) => sum + Math.abs(item.value), 0);
     const net = values.reduce((sum, item) => sum + item.value, 0);
-    const equity = equityPath.at(-1) ?? portfolio.capital;
+    const { equity } = state;
+    // Daily loss, drawdown, leverage and VaR exactly as the runtime's checks measure them.
+    const account = new Float64Array(ACCOUNT_LIMITS.length);
+    measureAccount(state, compileLimitSet(portfolio.limits as LimitSet), varInputs, account);
+    const accountValue = (kind: (typeof ACCOUNT_LIMITS)[number]) => account[ACCOUNT_LIMITS.indexOf(kind)] as number;
     for (const limit of limits) {
       const base = { limit: limit.kind, warn: 'warn' in limit ? (limit.warn ?? null) : null };
       switch (limit.kind) {
@@ -57,28 +63,14 @@ export async function limitUsage(host: PluginHost, risk: RiskService, portfolio:
           rows.push({ ...base, scope: 'portfolio', value: Math.abs(net), hard: limit.hard });
           break;
         case 'maxLeverage':
-          rows.push({ ...base, scope: 'portfolio', value: gross / equity, hard: limit.hard });
+        case 'maxDrawdown':
+        case 'maxVar':
+          rows.push({ ...base, scope: 'portfolio', value: accountValue(limit.kind), hard: limit.hard });
           break;
-        case 'maxDailyLoss': {
-          const previous = equityPath.at(-2) ?? equity;
-          rows.push({ ...base, scope: 'portfolio', value: Math.max(0, previous - equity), hard: limit.hard });
+        case 'maxDailyLoss':
+          // A gain is no loss: shown as 0.
+          rows.push({ ...base, scope: 'portfolio', value: Math.max(0, accountValue(limit.kind)), hard: limit.hard });
           break;
-        }
-        case 'maxDrawdown': {
-          const peak = Math.max(portfolio.capital, ...equityPath);
-          rows.push({ ...base, scope: 'portfolio', value: peak > 0 ? Math.max(0, 1 - equity / peak) : 0, hard: limit.hard });
-          break;
-        }
-        case 'maxVar': {
-          const result = await risk.valueAtRisk(portfolio, 'parametric', {
-            confidence: limit.confidence ?? 0.99,
-            horizonDays: 1,
-            lookback: LOOKBACK,
-            asOf,
-          });
-          rows.push({ ...base, scope: 'portfolio', value: result.var, hard: limit.hard });
-          break;
-        }
         case 'allowedInstruments': {
           const outside = values.filter((item) => item.quantity !== 0 && !limit.symbols.includes(item.symbol));
           // A count against a limit of none: any held instrument outside the list is a breach.
