@@ -1,10 +1,10 @@
-import { Alert, App, Button, Flex, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Flex, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { describeApiError } from '../api/api-error.ts';
 import type { DashboardSummary, User } from '../api/types.ts';
 import { canEditDashboards } from '../auth/permissions.ts';
 import { routeHash } from '../routing/route.ts';
-import { ConfirmDeleteButton, ListPageHeader } from '../shell/ListPageParts.tsx';
+import { ConfirmDeleteButton, ListLoadError, ListPageHeader } from '../shell/ListPageParts.tsx';
 import { CreateDashboardDialog } from './CreateDashboardDialog.tsx';
 import { RenameDashboardDialog } from './RenameDashboardDialog.tsx';
 import { formatRelativeTime } from './relative-time.ts';
@@ -102,18 +102,7 @@ export function DashboardsPage({ user }: { user: User }) {
           )
         }
       />
-      {list.error && (
-        <Alert
-          type="error"
-          showIcon
-          title={describeApiError(list.error).message}
-          action={
-            <Button size="small" onClick={() => void list.refetch()}>
-              Retry
-            </Button>
-          }
-        />
-      )}
+      {list.error && <ListLoadError error={list.error} onRetry={() => void list.refetch()} />}
       <div data-testid="dashboards-table">
         <Table<DashboardSummary>
           rowKey="id"

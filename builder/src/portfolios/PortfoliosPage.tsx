@@ -1,4 +1,4 @@
-import { Alert, App, Button, Flex, Space, Table, type TableColumnsType, Tooltip, Typography } from 'antd';
+import { App, Button, Flex, Space, Table, type TableColumnsType, Tooltip, Typography } from 'antd';
 import { describeApiError } from '../api/api-error.ts';
 import type { User } from '../api/types.ts';
 import { canEditDashboards } from '../auth/permissions.ts';
@@ -6,7 +6,7 @@ import { formatRelativeTime } from '../dashboards/relative-time.ts';
 import type { Portfolio } from '../risk/risk-api.ts';
 import { navigate } from '../routing/navigation.ts';
 import { routeHash } from '../routing/route.ts';
-import { ConfirmDeleteButton, ListPageHeader } from '../shell/ListPageParts.tsx';
+import { ConfirmDeleteButton, ListLoadError, ListPageHeader } from '../shell/ListPageParts.tsx';
 import { money } from '../strategy-lab/lab-format.ts';
 import { useDeletePortfolio, usePortfolioList } from './usePortfolios.ts';
 
@@ -99,18 +99,7 @@ export function PortfoliosPage({ user }: { user: User }) {
           )
         }
       />
-      {list.error && (
-        <Alert
-          type="error"
-          showIcon
-          title={describeApiError(list.error).message}
-          action={
-            <Button size="small" onClick={() => void list.refetch()}>
-              Retry
-            </Button>
-          }
-        />
-      )}
+      {list.error && <ListLoadError error={list.error} onRetry={() => void list.refetch()} />}
       <div data-testid="portfolios-table">
         <Table<Portfolio>
           rowKey="id"

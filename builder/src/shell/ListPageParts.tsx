@@ -1,5 +1,6 @@
-import { Button, Flex, Popconfirm, Typography } from 'antd';
+import { Alert, Button, Flex, Popconfirm, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { describeApiError } from '../api/api-error.ts';
 
 /** The title row of a list page (Dashboards, Strategies, Portfolios) with its create button, if any. */
 export function ListPageHeader({ title, action }: { title: string; action?: ReactNode }) {
@@ -40,5 +41,21 @@ export function ConfirmDeleteButton({
         Delete
       </Button>
     </Popconfirm>
+  );
+}
+
+/** Why a list could not be loaded, with a Retry button. */
+export function ListLoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  return (
+    <Alert
+      type="error"
+      showIcon
+      title={describeApiError(error).message}
+      action={
+        <Button size="small" onClick={onRetry}>
+          Retry
+        </Button>
+      }
+    />
   );
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Flex, Table, type TableColumnsType, Tag } from 'antd';
+import { App, Button, Flex, Table, type TableColumnsType, Tag } from 'antd';
 import { describeApiError } from '../api/api-error.ts';
 import { trpc } from '../api/trpc.ts';
 import type { User } from '../api/types.ts';
@@ -7,7 +7,7 @@ import { canEditDashboards } from '../auth/permissions.ts';
 import { formatRelativeTime } from '../dashboards/relative-time.ts';
 import { navigate } from '../routing/navigation.ts';
 import { routeHash } from '../routing/route.ts';
-import { ConfirmDeleteButton, ListPageHeader } from '../shell/ListPageParts.tsx';
+import { ConfirmDeleteButton, ListLoadError, ListPageHeader } from '../shell/ListPageParts.tsx';
 import { labKeys, type StrategySummary, useStrategyList } from './lab-api.ts';
 import { STRATEGY_TEMPLATE } from './template.ts';
 
@@ -91,7 +91,7 @@ export function StrategiesPage({ user }: { user: User }) {
           )
         }
       />
-      {list.error && <Alert type="error" showIcon title={describeApiError(list.error).message} />}
+      {list.error && <ListLoadError error={list.error} onRetry={() => void list.refetch()} />}
       <Table<StrategySummary>
         data-testid="strategies-table"
         rowKey="id"
