@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import type { Services } from '../src/api/context.ts';
+import { appRouter } from '../src/api/router.ts';
 import { createUser, ensureAdmin } from '../src/auth/users.ts';
 import type { ClosableBus } from '../src/bus/create-bus.ts';
 import { MemoryBus } from '../src/bus/memory-bus.ts';
@@ -54,6 +55,13 @@ export interface HarnessOptions {
   leaseMs?: number;
 }
 
+/** Whether the router declares `procedure` a query or a mutation (unknown ones are sent as queries). */
+function procedureType(procedure: string): string | undefined {
+  const procedures = (appRouter as unknown as { _def: { procedures: Record<string, { _def: { type: string } }> } })._def
+    .procedures;
+  return procedures[procedure]?._def.type;
+}
+
 export async function openHarness(database: TestDatabase, options: HarnessOptions = {}): Promise<Harness> {
   const firstParty = options.plugins === 'first-party';
   const config = loadConfig({
@@ -95,9 +103,7 @@ export async function openHarness(database: TestDatabase, options: HarnessOption
   await ensureAdmin(opened.db, PASSWORD);
 
   const call: Harness['call'] = async (procedure, input, auth = {}, kind) => {
-    const mutation = kind
-      ? kind === 'mutation'
-      : /\.(login|logout|create|save|delete|restore|update|revoke|run|deploy|stop|rollback|checkOrder)$/.test(procedure);
+    const mutation = (kind ?? procedureType(procedure)) === 'mutation';
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (auth.cookie) headers.cookie = auth.cookie;
     if (auth.apiKey) headers.authorization = `Bearer ${auth.apiKey}`;
