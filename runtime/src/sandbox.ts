@@ -1,6 +1,7 @@
 import { NautilusError } from '@nautilus/sdk';
 import ivm from 'isolated-vm';
-import { memoryError, runError, type SandboxLimits, SCRIPT_NAME, syntaxError } from './sandbox-errors.ts';
+import { WATCHDOG_FIRED, WATCHDOG_GRACE_MS, withWatchdog } from './run/call-watchdog.ts';
+import { memoryError, runError, type SandboxLimits, SCRIPT_NAME, syntaxError, timeoutError } from './sandbox-errors.ts';
 
 export interface SandboxOptions {
   /** Heap limit of the isolate; isolated-vm's minimum is 8. Default 64. */
@@ -52,8 +53,11 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
 
   const isolate = new ivm.Isolate({ memoryLimit: memoryLimitMb });
   let disposedByCaller = false;
+  // The host's watchdog disposed the isolate: code ran past its time limit where isolated-vm does not
+  // enforce it (reading a value it threw or left rejected, through getters the code controls).
+  let stoppedByWatchdog = false;
   // isolated-vm disposes the isolate itself when the code exceeds the memory limit.
-  const disposedByLimit = (): boolean => isolate.isDisposed && !disposedByCaller;
+  const disposedByLimit = (): boolean => isolate.isDisposed && !disposedByCaller && !stoppedByWatchdog;
 
   let context: ivm.Context;
   let serializer: ivm.Reference<(value: unknown, maxChars: number) => Serialized>;
@@ -66,18 +70,32 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   }
 
   function assertUsable(): void {
+    if (stoppedByWatchdog) throw timeoutError(limits, 'This sandbox was stopped; create a new sandbox to run more code.');
     if (disposedByLimit()) throw memoryError(limits);
     if (disposedByCaller)
       throw new NautilusError('INTERNAL', 'This sandbox was disposed; create a new sandbox to run more code.');
   }
 
+  /** Runs `evaluate` under a host timer too: the backstop that always ends it shortly after its limit. */
   async function evaluate(code: string): Promise<unknown> {
     assertUsable();
+    try {
+      return await withWatchdog(evaluateInIsolate(code), timeoutMs + WATCHDOG_GRACE_MS, () => {
+        stoppedByWatchdog = true;
+        if (!isolate.isDisposed) isolate.dispose();
+      });
+    } catch (error) {
+      if (error === WATCHDOG_FIRED) throw timeoutError(limits);
+      throw error;
+    }
+  }
+
+  async function evaluateInIsolate(code: string): Promise<unknown> {
     let script: ivm.Script;
     try {
       script = await isolate.compileScript(code, { filename: SCRIPT_NAME });
     } catch (error) {
-      assertUsable();
+      if (!stoppedByWatchdog) assertUsable();
       throw syntaxError(error);
     }
 
@@ -92,8 +110,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
         result: { copy: true },
       });
     } catch (error) {
-      if (disposedByCaller)
-        throw new NautilusError('INTERNAL', 'The sandbox was disposed while code was running.', { cause: error });
+      if (disposedByCaller) throw new NautilusError('INTERNAL', 'The sandbox was disposed while code was running.');
       throw runError(error, limits, disposedByLimit());
     } finally {
       // Releasing handles of a disposed isolate is a no-op, so this is safe after a memory kill too.

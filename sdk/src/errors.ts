@@ -1,3 +1,5 @@
+import { capText, capValue, MAX_ERROR_MESSAGE } from './error-caps.ts';
+
 /** Every error code Nautilus raises; one class carries them all (see NautilusError). */
 export const ErrorCode = {
   VALIDATION: 'VALIDATION',
@@ -19,6 +21,8 @@ export const ErrorCode = {
   INSUFFICIENT_DATA: 'INSUFFICIENT_DATA',
   /** A covariance matrix is not positive definite, so it cannot be factored or used for VaR. */
   NOT_POSITIVE_DEFINITE: 'NOT_POSITIVE_DEFINITE',
+  /** The server cannot answer yet (it is still starting): retry after `details.retryAfterSeconds`. */
+  UNAVAILABLE: 'UNAVAILABLE',
   INTERNAL: 'INTERNAL',
 } as const;
 
@@ -51,12 +55,13 @@ export class NautilusError extends Error {
   plugin: string | undefined;
   readonly details: Record<string, unknown>;
 
+  /** The message, field issues and details are capped (see capText): they may quote users' code, and errors are stored and logged. */
   constructor(code: ErrorCode, message: string, options: NautilusErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(capText(String(message), MAX_ERROR_MESSAGE), options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
-    this.fields = options.fields ?? [];
+    this.fields = capFields(options.fields ?? []);
     this.plugin = options.plugin;
-    this.details = options.details ?? {};
+    this.details = (capValue(options.details ?? {}) ?? {}) as Record<string, unknown>;
   }
 
   /** A VALIDATION error whose message lists each field and what was wrong with it. */
@@ -64,6 +69,16 @@ export class NautilusError extends Error {
     const list = fields.map((f) => `${f.path || '(root)'}: ${f.message}`).join('; ');
     return new NautilusError('VALIDATION', `Invalid ${what}: ${list}`, { fields });
   }
+}
+
+const MAX_FIELDS = 100;
+
+function capFields(fields: FieldIssue[]): FieldIssue[] {
+  const over = fields.length > MAX_FIELDS || fields.some((f) => f.path?.length > 1_000 || f.message?.length > 1_000);
+  if (!over) return fields;
+  return fields
+    .slice(0, MAX_FIELDS)
+    .map((f) => ({ path: capText(String(f.path), 1_000), message: capText(String(f.message), 1_000) }));
 }
 
 /** True for a NautilusError, also one made by another copy of the sdk (plugins may bundle their own). */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RunLimits } from '@nautilus/runtime';
-import { NautilusError, type ResolvedBacktestConfig, type Timeframe } from '@nautilus/sdk';
+import { capText, MAX_ERROR_MESSAGE, NautilusError, type ResolvedBacktestConfig, type Timeframe } from '@nautilus/sdk';
 import type { Kysely, Selectable } from 'kysely';
 import type { DeploymentStatus, DeploymentsTable, Tables } from '../db/tables.ts';
 import type { RunError } from '../strategies/describe-failure.ts';
@@ -210,7 +210,7 @@ export async function markEnded(
     .updateTable('deployments')
     .set({
       status: end.status,
-      stop_reason: end.reason,
+      stop_reason: capText(end.reason, MAX_ERROR_MESSAGE),
       error: end.error ? JSON.stringify(end.error) : null,
       stopped_at: now,
       updated_at: now,

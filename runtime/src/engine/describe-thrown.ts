@@ -1,3 +1,5 @@
+import { asString, capText, sliceString, stringify } from './intrinsics.ts';
+
 /** A thrown value reduced to strings that copy safely out of the isolate. */
 export interface ThrownDescription {
   /** The Error's name, or `typeof` for a thrown non-Error (`throw 42` gives 'number'). */
@@ -18,9 +20,9 @@ export function describeThrown(value: unknown): ThrownDescription {
     if (value instanceof Error) {
       const stack = value.stack;
       return {
-        name: cut(String(value.name)),
-        message: cut(String(value.message)),
-        stack: typeof stack === 'string' ? stack.slice(0, 10 * MAX_TEXT) : '',
+        name: cut(asString(value.name)),
+        message: cut(asString(value.message)),
+        stack: typeof stack === 'string' ? sliceString(stack, 0, 10 * MAX_TEXT) : '',
         isError: true,
       };
     }
@@ -29,19 +31,20 @@ export function describeThrown(value: unknown): ThrownDescription {
     if (kind === 'object' || kind === 'function') {
       let text: string;
       try {
-        text = JSON.stringify(value) ?? Object.prototype.toString.call(value);
+        text = stringify(value) ?? Object.prototype.toString.call(value);
       } catch {
         text = Object.prototype.toString.call(value);
       }
       return { name: kind, message: cut(text), stack: '', isError: false };
     }
-    const text = kind === 'string' ? JSON.stringify(value) : String(value);
+    const text = kind === 'string' ? stringify(cut(value as string))! : asString(value);
     return { name: kind, message: cut(text), stack: '', isError: false };
   } catch {
     return { name: 'unknown', message: 'a value that could not be described', stack: '', isError: false };
   }
 }
 
+// Through the slice captured before the strategy ran: its own String.prototype.slice may be anything.
 function cut(text: string): string {
-  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
+  return capText(text, MAX_TEXT);
 }

@@ -1,3 +1,5 @@
+import { capText } from './intrinsics.ts';
+
 /**
  * One log line from `ctx.log` arguments, like console.log: strings as they are, objects as JSON,
  * joined by spaces, cut to `maxChars`. Runs the strategy's own toJSON/toString, which is fine: it runs
@@ -7,10 +9,12 @@ export function formatLogLine(values: readonly unknown[], maxChars: number): str
   let line = '';
   for (let index = 0; index < values.length; index++) {
     if (index > 0) line += ' ';
-    line += formatValue(values[index]);
+    // Each piece is cut before it joins the line, so a few huge values never make one huge string.
+    line += capText(formatValue(values[index]), maxChars + 1);
     if (line.length > maxChars) break;
   }
-  return line.length > maxChars ? `${line.slice(0, maxChars - 1)}…` : line;
+  // Through the slice captured before the strategy ran: its own String.prototype.slice may be anything.
+  return capText(line, maxChars);
 }
 
 function formatValue(value: unknown): string {

@@ -1,6 +1,15 @@
 import type { ParamSpecs, StrategyDefinition } from '@nautilus/sdk';
 import { describeThrown } from './describe-thrown.ts';
 import type { StrategyDescription, StrategyFactory, StrategyFailure, StrategyScope } from './engine-types.ts';
+import { asString, isArray, objectKeys, sliceString } from './intrinsics.ts';
+
+// What a declaration may hold: a params form has no use for more, and the host copies it out and stores it.
+const MAX_PARAMS = 200;
+const MAX_OPTIONS = 500;
+const MAX_NAME = 200;
+const MAX_LABEL = 200;
+const MAX_DESCRIPTION = 2_000;
+const MAX_OPTION = 200;
 
 const CALLBACKS = ['onStart', 'onBar', 'onOrderFilled', 'onOrderRejected', 'onOrderDenied', 'onStop', 'initialState'] as const;
 
@@ -38,12 +47,14 @@ export function loadStrategy(
         return invalid(name === 'onBar' ? 'The strategy has no onBar(ctx) function.' : `${name} must be a function.`);
       }
     }
+    const params = plainSpecs(definition.params);
+    if (typeof params === 'string') return invalid(params);
     return {
       definition,
       description: {
-        name: typeof definition.name === 'string' ? definition.name.slice(0, 200) : null,
-        description: typeof definition.description === 'string' ? definition.description.slice(0, 2_000) : null,
-        params: plainSpecs(definition.params),
+        name: typeof definition.name === 'string' ? sliceString(definition.name, 0, MAX_NAME) : null,
+        description: typeof definition.description === 'string' ? sliceString(definition.description, 0, MAX_DESCRIPTION) : null,
+        params,
       },
     };
   } catch (error) {
@@ -70,11 +81,18 @@ function pickDefinition(exported: unknown, defined: unknown[]): unknown {
   return candidate;
 }
 
-/** A copy of the params block with only the fields a spec has, as plain data that copies out of the isolate. */
-function plainSpecs(params: unknown): ParamSpecs {
+/**
+ * A copy of the params block with only the fields a spec has, as plain data that copies out of the
+ * isolate, strings cut to what a form shows (through the slice captured before the strategy ran); or
+ * why it cannot be one.
+ */
+function plainSpecs(params: unknown): ParamSpecs | string {
   if (!isObject(params)) return params === undefined ? {} : (params as ParamSpecs);
+  const names = objectKeys(params);
+  if (names.length > MAX_PARAMS)
+    return `The strategy declares ${names.length} params; it may declare at most ${MAX_PARAMS} params.`;
   const specs: Record<string, unknown> = {};
-  for (const name of Object.keys(params)) {
+  for (const name of names) {
     const spec = (params as Record<string, unknown>)[name];
     if (!isObject(spec)) {
       specs[name] = typeof spec === 'function' || typeof spec === 'symbol' || typeof spec === 'bigint' ? null : spec;
@@ -83,14 +101,24 @@ function plainSpecs(params: unknown): ParamSpecs {
     const plain: Record<string, unknown> = {};
     for (const field of ['type', 'default', 'min', 'max', 'step', 'label', 'description']) {
       const value = (spec as Record<string, unknown>)[field];
-      if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
-        plain[field] = value;
+      if (typeof value === 'string')
+        plain[field] = sliceString(value, 0, field === 'label' || field === 'type' ? MAX_LABEL : MAX_DESCRIPTION);
+      else if (value === null || typeof value === 'number' || typeof value === 'boolean') plain[field] = value;
     }
     const options = (spec as Record<string, unknown>).options;
-    if (options !== undefined)
-      plain.options = Array.isArray(options)
-        ? options.map((option) => (typeof option === 'string' ? option : String(option)))
-        : null;
+    if (options !== undefined) {
+      if (!isArray(options)) plain.options = null;
+      else if (options.length > MAX_OPTIONS)
+        return `params.${name}.options has ${options.length} options; at most ${MAX_OPTIONS} are allowed.`;
+      else {
+        const list: string[] = [];
+        for (let index = 0; index < options.length; index++) {
+          const option = options[index];
+          list[index] = sliceString(typeof option === 'string' ? option : asString(option), 0, MAX_OPTION);
+        }
+        plain.options = list;
+      }
+    }
     specs[name] = plain;
   }
   return specs as ParamSpecs;

@@ -1,3 +1,7 @@
+import { defineProperty, getOwnPropertyDescriptor, ownKeys } from './intrinsics.ts';
+import { hardenIsolateRealm } from './isolate-realm.ts';
+import { createSimulatedDate, type DateTimeFormatConstructor } from './simulated-date.ts';
+
 /** What the strategy sees as `Date`, `Math` and `console`: the simulation's clock and random source. */
 export interface SimulatedGlobals {
   Date: DateConstructor;
@@ -13,24 +17,16 @@ export interface SimulatedGlobals {
 
 /**
  * Builds the globals a strategy is evaluated with (they shadow the real ones as parameters of its
- * wrapper), so `Date.now()`/`new Date()` read the simulation clock, `Math.random()` the seeded
+ * wrapper), so `Date.now()`/`new Date()` read the simulation clock in UTC, `Math.random()` the seeded
  * generator and `console.log` goes to the run's log: identical in the host and in the isolate.
+ * `DateTimeFormat` formats the Date's toLocale*String (the isolate passes its shared one).
  */
 export function createSimulatedGlobals(
   clock: () => number,
   random: () => number,
   log: (values: unknown[]) => void,
+  DateTimeFormat: DateTimeFormatConstructor = Intl.DateTimeFormat as DateTimeFormatConstructor,
 ): SimulatedGlobals {
-  const RealDate = Date;
-  function SimulatedDate(this: unknown, ...args: unknown[]): unknown {
-    // Called without `new`, Date returns the current time as a string.
-    if (new.target === undefined) return new RealDate(clock()).toString();
-    return Reflect.construct(RealDate, args.length === 0 ? [clock()] : args, new.target);
-  }
-  Object.setPrototypeOf(SimulatedDate, RealDate);
-  SimulatedDate.prototype = RealDate.prototype;
-  Object.defineProperty(SimulatedDate, 'now', { value: () => clock(), writable: true, configurable: true });
-
   const SimulatedMath = {} as Math;
   for (const key of Reflect.ownKeys(Math)) {
     Object.defineProperty(SimulatedMath, key, Object.getOwnPropertyDescriptor(Math, key)!);
@@ -39,7 +35,7 @@ export function createSimulatedGlobals(
 
   const write = (...values: unknown[]) => log(values);
   return {
-    Date: SimulatedDate as unknown as DateConstructor,
+    Date: createSimulatedDate(clock, DateTimeFormat),
     Math: SimulatedMath,
     console: { log: write, info: write, warn: write, error: write, debug: write },
   };
@@ -47,18 +43,20 @@ export function createSimulatedGlobals(
 
 /**
  * Inside the isolate only (the engine owns that realm): replaces the real globals too, so reaching
- * them through `globalThis` or `Date.prototype.constructor` gives simulated time as well, and removes
- * what a strategy has no use for: shared memory, Atomics.wait, WebAssembly.
+ * them through `globalThis` or `Date.prototype.constructor` gives simulated time as well (the realm's
+ * Date.prototype gets the simulated Date's UTC methods; its constructor, which reads the wall clock,
+ * is reachable from nothing), and removes what a strategy has no use for (see hardenIsolateRealm).
  */
 export function installIsolateGlobals(globals: SimulatedGlobals): void {
   const realm = globalThis as Record<string, unknown>;
   const RealDate = Date;
-  Object.defineProperty(RealDate, 'now', { value: globals.Date.now, writable: true, configurable: true });
-  Object.defineProperty(RealDate.prototype, 'constructor', { value: globals.Date, writable: true, configurable: true });
-  Object.defineProperty(Math, 'random', { value: globals.Math.random, writable: true, configurable: true });
+  const simulated = globals.Date.prototype as unknown as Record<PropertyKey, unknown>;
+  for (const key of ownKeys(simulated)) {
+    defineProperty(RealDate.prototype, key, getOwnPropertyDescriptor(simulated, key)!);
+  }
+  defineProperty(RealDate, 'now', { value: globals.Date.now, writable: true, configurable: true });
+  defineProperty(Math, 'random', { value: globals.Math.random, writable: true, configurable: true });
   realm.Date = globals.Date;
   realm.console = globals.console;
-  delete realm.SharedArrayBuffer;
-  delete realm.Atomics;
-  delete realm.WebAssembly;
+  hardenIsolateRealm();
 }

@@ -8,7 +8,7 @@ let cached: Promise<string> | undefined;
 
 /**
  * The engine's source bundled into one script for the isolate, built once per process: an expression
- * whose value is `{ create(factory, seed) }`. The same files the host imports directly.
+ * whose value is `{ create(factory, seed, caps) }` (see createIsolateEngine). The same files the host imports directly.
  */
 export function engineBundle(): Promise<string> {
   cached ??= build({
@@ -21,10 +21,10 @@ export function engineBundle(): Promise<string> {
     target: 'es2024',
     logLevel: 'silent',
   }).then(
-    // The value the host holds a reference to; `isolate: true` makes the engine replace the realm's own
-    // Date, Math.random and console, which only the isolate may do.
+    // The value the host holds a reference to. Strict mode all through: a strategy reading stack frames
+    // (Error.prepareStackTrace) gets no engine function or receiver from them.
     (result) =>
-      `(function () {\n${result.outputFiles[0]!.text}\nreturn { create: (factory, seed) => __nautilusEngine.createEngine(factory, { seed, isolate: true }) };\n})()`,
+      `(function () {\n"use strict";\n${result.outputFiles[0]!.text}\nreturn { create: (factory, seed, caps) => __nautilusEngine.createIsolateEngine(factory, seed, caps) };\n})()`,
     (error: unknown) => {
       cached = undefined;
       throw new NautilusError('INTERNAL', 'Could not bundle the strategy engine', { cause: error });

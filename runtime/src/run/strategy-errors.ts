@@ -2,6 +2,10 @@ import { NautilusError } from '@nautilus/sdk';
 import type { CompiledStrategy } from '../compile/compiled-strategy.ts';
 import { positionFromStack } from '../compile/strategy-script.ts';
 import type { StrategyFailure } from '../engine/index.ts';
+import { capText } from '../engine/intrinsics.ts';
+
+/** Longest text of a strategy's own (a thrown message, a rejection reason) an error quotes. */
+const MAX_QUOTED = 2_000;
 
 /** A strategy that ran past a time limit: one call (`batch`) or the whole run's CPU budget (`run`). */
 export function strategyTimeoutError(scope: 'batch' | 'run', limitMs: number, cause?: unknown): NautilusError {
@@ -48,13 +52,42 @@ export function strategyFailureError(failure: StrategyFailure, compiled: Compile
       barIndex,
       time: Number.isFinite(time) ? time : null,
       ...(position ?? {}),
-      thrown: { name: thrown.name, message: thrown.message },
+      thrown: { name: capText(thrown.name, MAX_QUOTED), message: capText(thrown.message, MAX_QUOTED) },
     },
   });
 }
 
+/**
+ * A call into the isolate ended with a promise the strategy left rejected (an async callback that threw,
+ * `Promise.reject` nobody caught): isolated-vm reports it as the call's error. `during` says which call.
+ */
+export function promiseLeftRejectedError(reason: unknown, during: string): NautilusError {
+  const text = describeReason(reason);
+  return new NautilusError(
+    'VALIDATION',
+    `The strategy failed ${during}: callbacks must be synchronous; a promise was left rejected (${text}). The engine does not wait for promises: remove async, await and .then from callbacks, and catch errors with try/catch.`,
+    { details: { phase: during, reason: text } },
+  );
+}
+
+function describeReason(reason: unknown): string {
+  try {
+    if (reason instanceof Error) {
+      const name = capText(String(reason.name || 'Error'), 100);
+      const message = capText(String(reason.message ?? ''), 300);
+      return message === '' ? name : `${name}: ${message}`;
+    }
+    return capText(typeof reason === 'string' ? JSON.stringify(capText(reason, 300)) : String(reason), 300);
+  } catch {
+    return 'a value that could not be described';
+  }
+}
+
 /** The engine itself failed (a bug, or a strategy that sabotaged the realm's built-ins). */
 export function engineError(cause: unknown): NautilusError {
-  const text = cause instanceof Error ? cause.message : String(cause);
-  return new NautilusError('INTERNAL', `The strategy engine failed: ${text}`, { cause });
+  const text = capText(cause instanceof Error ? String(cause.message) : String(cause), MAX_QUOTED);
+  // A cause from the isolate may carry a strategy's huge message: keep it only when it is small.
+  const small =
+    cause instanceof Error && String(cause.message).length <= MAX_QUOTED && (cause.stack ?? '').length <= 10 * MAX_QUOTED;
+  return new NautilusError('INTERNAL', `The strategy engine failed: ${text}`, small ? { cause } : {});
 }
