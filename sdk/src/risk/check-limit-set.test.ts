@@ -72,6 +72,24 @@ describe('checkLimitSet', () => {
     ]);
   });
 
+  it('refuses every maxVar volatility or confidence a VaR cannot be computed from, naming the field', () => {
+    const varLimit = (fields: Record<string, unknown>) =>
+      checkLimitSet({ onHardBreach: 'deny', limits: [{ kind: 'maxVar', hard: 1, ...fields }] });
+    for (const sigma of [-0.01, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, '0.02', null]) {
+      expect(varLimit({ volatility: { 'SIM:A': 0.02, 'SIM:B': sigma } }), String(sigma)).toEqual([
+        {
+          path: 'limits[0].volatility.SIM:B',
+          message: `must be a finite number >= 0 (0.02 = 2 % a day), got ${typeof sigma === 'string' ? `'${sigma}'` : String(sigma)}`,
+        },
+      ]);
+    }
+    for (const confidence of [Number.NaN, 0.5, 1, 1.5, '0.99']) {
+      expect(varLimit({ confidence })[0]?.path, String(confidence)).toBe('limits[0].confidence');
+    }
+    expect(varLimit({ volatility: [0.02] })[0]?.path).toBe('limits[0].volatility');
+    expect(varLimit({ volatility: { 'SIM:A': 0 }, confidence: 0.975 })).toEqual([]);
+  });
+
   it('prefixes paths, e.g. inside a backtest config', () => {
     expect(checkLimitSet({ onHardBreach: 'deny', limits: [{ kind: 'maxLeverage', warn: 3, hard: 2 }] }, 'config.limits')).toEqual(
       [{ path: 'config.limits.limits[0].hard', message: 'must be > warn (3), got 2' }],

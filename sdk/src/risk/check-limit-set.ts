@@ -187,5 +187,7 @@ const isSymbol = (value: unknown): value is string => typeof value === 'string' 
 
 function show(value: unknown): string {
   if (value === undefined) return 'nothing';
+  // JSON would show NaN and Infinity as null.
+  if (typeof value === 'number') return String(value);
   return typeof value === 'string' ? `'${value.slice(0, 60)}'` : (JSON.stringify(value)?.slice(0, 60) ?? String(value));
 }

@@ -69,7 +69,9 @@ export function accountWhy(limits: CompiledLimits, index: number, state: Portfol
   if (index === 3) {
     const ready = varInputsFor(limits, inputs);
     if (ready === null) return "no volatilities: give maxVar's volatility or the check's var inputs";
-    return ready.missing === null ? 'a position has no price' : `no volatility for ${ready.missing}`;
+    // Fill again: another check may have used the same prepared inputs since measureAccount did.
+    fillValues(ready, state.positions, -1, 0);
+    return ready.missing ?? 'a position has no price';
   }
   return 'no equity';
 }

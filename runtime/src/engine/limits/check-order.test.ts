@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type CheckContext,
   checkOrder,
+  checkPortfolio,
   compileLimitSet,
   type OrderIntent,
   OrderTimeRing,
@@ -330,6 +331,110 @@ describe('checkOrder: maxVar', () => {
     expect(denial?.message).toBe(
       'maxVar: resulting one-day 99 % VaR cannot be computed (no volatility for SIM:NEW), so it counts as beyond the hard limit 1,000,000,000',
     );
+  });
+});
+
+describe('checkOrder: maxVar fails closed on VaR inputs that cannot give a VaR', () => {
+  const three = ['SIM:A', 'SIM:B', 'SIM:C'];
+  const vols = [0.02, 0.02, 0.02];
+  // Long A, short B, long C, 10,000 each. With ρ = (0.9, −0.9, 0.9) the "variance" is
+  // 200² × (3 + 2(−0.9 − 0.9 − 0.9)) = 200² × −2.4 < 0: clamped to 0, VaR 0, and every order passed.
+  const book = account([held('SIM:A', 100, 100), held('SIM:B', -100, 100), held('SIM:C', 100, 100)]);
+  const limits: Limit[] = [{ kind: 'maxVar', hard: 1e9 }];
+  const expectDenied = (inputs: CheckContext['var'], reason: RegExp) => {
+    const decision = check(limits, { symbol: 'SIM:A', quantity: 1 }, book, { var: inputs });
+    expect(decision.accepted, JSON.stringify(inputs)).toBe(false);
+    expect(decision.denial).toMatchObject({ limit: 'maxVar', level: 'hard', threshold: 1e9, value: Number.NaN });
+    const message = decision.denial!.message;
+    expect(message).toMatch(
+      /^maxVar: resulting one-day 99 % VaR cannot be computed \(.+\), so it counts as beyond the hard limit 1,000,000,000$/,
+    );
+    expect(message).toMatch(reason);
+    return message;
+  };
+
+  it('denies, naming the reason, when the correlation matrix is not positive semi-definite', () => {
+    const message = expectDenied(
+      { symbols: three, volatility: vols, correlation: [1, 0.9, -0.9, 0.9, 1, 0.9, -0.9, 0.9, 1] },
+      /the correlation matrix is not positive semi-definite/,
+    );
+    expect(message).toContain('SIM:A, SIM:B, SIM:C');
+    // Just beyond the PSD boundary (ρ = 0.5, 0.5, −0.5 is singular, −0.5001 is not PSD).
+    expectDenied(
+      { symbols: three, volatility: vols, correlation: [1, 0.5, 0.5, 0.5, 1, -0.5001, 0.5, -0.5001, 1] },
+      /not positive semi-definite/,
+    );
+    // On the boundary the matrix is PSD and the check computes: a VaR, not a denial.
+    const boundary = { symbols: three, volatility: vols, correlation: [1, 0.5, 0.5, 0.5, 1, -0.5, 0.5, -0.5, 1] };
+    expect(check(limits, { symbol: 'SIM:A', quantity: 1 }, book, { var: boundary }).accepted).toBe(true);
+  });
+
+  it('denies when the matrix is not symmetric, beyond ±1, not finite, of the wrong size, or has a diagonal other than 1', () => {
+    const matrix = (entries: Record<number, number>) => {
+      const values = [1, 0.2, 0.1, 0.2, 1, 0.3, 0.1, 0.3, 1];
+      for (const [index, value] of Object.entries(entries)) values[Number(index)] = value;
+      return values;
+    };
+    const cases: [number[], RegExp][] = [
+      [matrix({ 3: 0.25 }), /not symmetric/],
+      [matrix({ 1: 1.5, 3: 1.5 }), /SIM:A–SIM:B is 1\.5, outside \[−1, 1\]/],
+      [matrix({ 2: -1.01, 6: -1.01 }), /outside \[−1, 1\]/],
+      [matrix({ 5: Number.NaN, 7: Number.NaN }), /SIM:B–SIM:C is NaN, not a finite number/],
+      [matrix({ 5: Number.POSITIVE_INFINITY, 7: Number.POSITIVE_INFINITY }), /not a finite number/],
+      [matrix({ 0: 0.5 }), /diagonal must be 1, got 0\.5 for SIM:A/],
+      [matrix({ 4: 0 }), /diagonal must be 1, got 0 for SIM:B/],
+      [[1, 0.2, 0.2, 1], /has 4 entries, expected 9/],
+    ];
+    for (const [correlation, reason] of cases) expectDenied({ symbols: three, volatility: vols, correlation }, reason);
+  });
+
+  it('denies when a volatility is negative or not a number, with or without correlations, or the counts differ', () => {
+    for (const bad of [-0.02, Number.NaN, Number.NEGATIVE_INFINITY]) {
+      expectDenied(
+        { symbols: three, volatility: [0.02, bad, 0.02] },
+        /the volatility of SIM:B is .+; a daily volatility must be a finite number >= 0/,
+      );
+      expectDenied(
+        { symbols: three, volatility: [0.02, 0.02, bad], correlation: [1, 0, 0, 0, 1, 0, 0, 0, 1] },
+        /the volatility of SIM:C/,
+      );
+    }
+    expectDenied({ symbols: three, volatility: [0.02, 0.02] }, /2 volatilities for 3 instruments/);
+  });
+
+  it('names the unpriced instrument when it leaves an exposure limit without a value', () => {
+    const unpriced = account([held('SIM:A', 100, 100), held('SIM:B', 10, Number.NaN)]);
+    for (const kind of ['maxGrossExposure', 'maxNetExposure', 'maxLeverage'] as const) {
+      const decision = check([{ kind, hard: 1e9 }], { symbol: 'SIM:A', quantity: 1 }, unpriced);
+      expect(decision.denial?.message, kind).toMatch(
+        /cannot be computed \(no price for SIM:B\), so it counts as beyond the hard limit/,
+      );
+    }
+  });
+
+  it('denies, saying so, when a held position has no price', () => {
+    const unpriced = account([held('SIM:A', 100, 100), held('SIM:B', 10, Number.NaN)]);
+    const decision = check(limits, { symbol: 'SIM:A', quantity: 1 }, unpriced, {
+      var: { symbols: ['SIM:A', 'SIM:B'], volatility: [0.02, 0.02] },
+    });
+    expect(decision.denial?.message).toBe(
+      'maxVar: resulting one-day 99 % VaR cannot be computed (no price for SIM:B), so it counts as beyond the hard limit 1,000,000,000',
+    );
+  });
+
+  it('reports the same reasons when the positions are measured as held (checkPortfolio)', () => {
+    const compiled = compileLimitSet({ limits, onHardBreach: 'deny' });
+    const findings = checkPortfolio(book, compiled, {
+      now: NOW,
+      var: { symbols: three, volatility: vols, correlation: [1, 0.9, -0.9, 0.9, 1, 0.9, -0.9, 0.9, 1] },
+    });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ limit: 'maxVar', level: 'hard', value: Number.NaN });
+    expect(findings[0]!.message).toMatch(
+      /^maxVar: one-day 99 % VaR cannot be computed \(the correlation matrix is not positive semi-definite: .+\), so it counts as beyond the hard limit/,
+    );
+    const negative = checkPortfolio(book, compiled, { now: NOW, var: { symbols: three, volatility: [0.02, -1, 0.02] } });
+    expect(negative[0]!.message).toMatch(/cannot be computed \(the volatility of SIM:B is -1;/);
   });
 });
 

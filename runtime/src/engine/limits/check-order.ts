@@ -33,6 +33,8 @@ export function checkOrder(
   let at = -1;
   let grossOthers = 0;
   let netOthers = 0;
+  // A held instrument without a price leaves the exposures NaN: its name is the reason.
+  let unpriced: string | null = null;
   for (let index = 0; index < positions.length; index++) {
     const position = positions[index]!;
     if (at < 0 && position.symbol === symbol) {
@@ -41,6 +43,7 @@ export function checkOrder(
     }
     if (position.quantity === 0) continue;
     const value = position.quantity * position.price;
+    if (unpriced === null && !Number.isFinite(value)) unpriced = position.symbol;
     grossOthers += Math.abs(value);
     netOthers += value;
   }
@@ -96,7 +99,8 @@ export function checkOrder(
   const mark = position !== undefined && position.price > 0 ? position.price : Number.NaN;
   const orderPrice = referencePrice(order);
   // Reasons for values that cannot be computed, built only when that happens.
-  const noPrice = mark > 0 || orderPrice > 0 ? '' : `no price for ${symbol} yet`;
+  const noPrice =
+    mark > 0 || orderPrice > 0 ? (unpriced === null ? '' : `no price for ${unpriced}`) : `no price for ${symbol} yet`;
 
   if (limits.orderQuantity !== null) {
     finding = perInstrument(limits.orderQuantity, symbol, quantity, 'order quantity', 'quantity', '');
@@ -206,7 +210,7 @@ export function checkOrder(
     if (ready === null) why = "no volatilities: give maxVar's volatility or the check's var inputs";
     else {
       const index = ready.index.get(symbol) ?? -1;
-      if (!fillValues(ready, positions, at, flips ? 0 : before)) why = `no volatility for ${ready.missing}`;
+      if (!fillValues(ready, positions, at, flips ? 0 : before)) why = ready.missing!;
       else if (index < 0 && after !== 0) why = `no volatility for ${symbol}`;
       else {
         varianceBeforeAfter(ready, index, valueAfter - valueBefore, variance);

@@ -48,7 +48,7 @@ export function thresholdFinding(
 ): LimitFinding {
   const name = symbol === undefined ? limit : `${limit} ${symbol}`;
   const message = Number.isNaN(value)
-    ? `${name}: ${what} cannot be computed (${why}), so it counts as beyond the hard limit ${formatValue(threshold, unit)}${suffix}`
+    ? `${name}: ${what} cannot be computed (${why || 'a figure it needs is missing or not a number'}), so it counts as beyond the hard limit ${formatValue(threshold, unit)}${suffix}`
     : `${name}: ${what} ${formatValue(value, unit)} exceeds ${level} limit ${formatValue(threshold, unit)}${suffix}`;
   return symbol === undefined ? { limit, level, threshold, value, message } : { limit, level, threshold, value, message, symbol };
 }

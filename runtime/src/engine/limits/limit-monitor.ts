@@ -64,7 +64,10 @@ export class LimitMonitor {
     const varLimit = this.limits.var;
     const index = varLimit?.prepared?.index.get(symbol);
     this.accountThresholds = ACCOUNT_LIMITS.map((_, index) => thresholdOf(this.limits, index));
-    this.varPerValue = varLimit === null || index === undefined ? Number.NaN : varLimit.z * varLimit.prepared!.volatility[index]!;
+    this.varPerValue =
+      varLimit === null || index === undefined || varLimit.prepared!.invalid !== null
+        ? Number.NaN
+        : varLimit.z * varLimit.prepared!.volatility[index]!;
   }
 
   get mode(): TradingMode {
@@ -139,7 +142,8 @@ export class LimitMonitor {
     measures[0] = state.startOfDayEquity - equity;
     measures[1] = drawdownOf(state);
     measures[2] = equity > 0 ? held / equity : Number.NaN;
-    measures[3] = held === 0 ? 0 : this.varPerValue * held;
+    // Inputs that cannot give a VaR fail closed even with nothing held, as measureAccount does.
+    measures[3] = held === 0 && this.limits.var?.prepared?.invalid == null ? 0 : this.varPerValue * held;
     let halted = false;
     for (let index = 0; index < ACCOUNT_LIMITS.length; index++) {
       const threshold = this.accountThresholds[index]!;
@@ -152,7 +156,10 @@ export class LimitMonitor {
       const why = !Number.isNaN(value)
         ? ''
         : index === 3
-          ? `no volatility for ${this.position.symbol}`
+          ? (this.limits.var?.prepared?.invalid ??
+            (Number.isNaN(this.varPerValue)
+              ? `no volatility for ${this.position.symbol}`
+              : `no price for ${this.position.symbol}`))
           : accountWhy(this.limits, index, state, undefined);
       const switches = level === 2 && state.restriction == null && this.limits.onHardBreach !== 'deny';
       const mode = this.limits.onHardBreach === 'halt' ? 'halted' : 'reduce-only';

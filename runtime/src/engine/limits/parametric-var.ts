@@ -1,3 +1,4 @@
+import { cleanCorrelation, varInputsProblem } from './check-var-inputs.ts';
 import type { PositionState, VarInputs } from './pre-trade-types.ts';
 
 /**
@@ -12,20 +13,25 @@ export interface PreparedVar {
   /** Scratch: position values by instrument, and Σ × values. */
   readonly values: Float64Array;
   readonly weighted: Float64Array;
-  /** A symbol held without a volatility, found by the last `fillValues`; null if none. */
+  /**
+   * Why these inputs give no VaR for any portfolio (a volatility below 0 or NaN, a correlation
+   * matrix of the wrong size, not symmetric, beyond ±1 or not positive semi-definite); null when sound.
+   */
+  readonly invalid: string | null;
+  /** Why the last `fillValues` could not value the positions (e.g. 'no volatility for SIM:X'); null if it could. */
   missing: string | null;
 }
 
+/** Checks and lays out VaR inputs; inputs that cannot give a VaR are kept with the reason (`invalid`), so every check fails closed. */
 export function prepareVar(inputs: VarInputs): PreparedVar {
   const count = inputs.symbols.length;
+  const invalid = varInputsProblem(inputs);
   const volatility = Float64Array.from({ length: count }, (_, i) => Number(inputs.volatility[i]));
   let covariance: Float64Array | null = null;
-  if (inputs.correlation !== undefined) {
-    covariance = new Float64Array(count * count);
+  if (inputs.correlation !== undefined && invalid === null) {
+    covariance = cleanCorrelation(inputs.correlation, count);
     for (let i = 0; i < count; i++) {
-      for (let j = 0; j < count; j++) {
-        covariance[i * count + j] = volatility[i]! * volatility[j]! * (i === j ? 1 : Number(inputs.correlation[i * count + j]));
-      }
+      for (let j = 0; j < count; j++) covariance[i * count + j] = volatility[i]! * volatility[j]! * covariance[i * count + j]!;
     }
   }
   return {
@@ -34,6 +40,7 @@ export function prepareVar(inputs: VarInputs): PreparedVar {
     covariance,
     values: new Float64Array(count),
     weighted: new Float64Array(count),
+    invalid,
     missing: null,
   };
 }
@@ -46,7 +53,8 @@ export function prepareLimitVolatility(volatility: Record<string, number>): Prep
 
 /**
  * Writes position values into `prepared.values`; `override` replaces the quantity of `positions[overrideAt]`.
- * Returns false (and sets `missing`) when a non-zero position has no volatility.
+ * Returns false, with the reason in `missing`, when the inputs are invalid or a non-zero position has
+ * no volatility or no price.
  */
 export function fillValues(
   prepared: PreparedVar,
@@ -56,17 +64,23 @@ export function fillValues(
 ): boolean {
   const values = prepared.values;
   values.fill(0);
-  prepared.missing = null;
+  prepared.missing = prepared.invalid;
+  if (prepared.invalid !== null) return false;
   for (let p = 0; p < positions.length; p++) {
     const position = positions[p]!;
     const quantity = p === overrideAt ? override : position.quantity;
     if (quantity === 0) continue;
     const i = prepared.index.get(position.symbol);
     if (i === undefined) {
-      prepared.missing = position.symbol;
+      prepared.missing = `no volatility for ${position.symbol}`;
       return false;
     }
-    values[i] = values[i]! + quantity * position.price;
+    const value = quantity * position.price;
+    if (!Number.isFinite(value)) {
+      prepared.missing = `no price for ${position.symbol}`;
+      return false;
+    }
+    values[i] = values[i]! + value;
   }
   return true;
 }

@@ -55,6 +55,9 @@ export interface TradingRestriction {
  * Daily return volatilities (fractions) and optionally their correlations, for maxVar; n symbols,
  * `correlation` n × n row-major. Without correlations the instruments are taken as perfectly
  * correlated (an upper bound). A covariance matrix C converts as σᵢ = √Cᵢᵢ, ρᵢⱼ = Cᵢⱼ / (σᵢσⱼ).
+ * Inputs that cannot give a VaR (a symbol twice, a volatility < 0 or not finite, a matrix of the
+ * wrong size, not symmetric, beyond ±1, with a diagonal other than 1, or not positive semi-definite;
+ * rounding of 1e-9 is forgiven) make maxVar a hard breach saying why: the check fails closed.
  */
 export interface VarInputs {
   symbols: readonly string[];
