@@ -1,9 +1,11 @@
 import type { KernelBuffers, KernelParams } from '@nautilus/sdk';
 import { integerParam, kernelFieldError, numberInput, numberParam } from './kernel-inputs.ts';
-import { tailCount } from './tail-count.ts';
+import { fewestForTail, tailCount } from './tail-count.ts';
 
 export const MC_VAR_MAX_ASSETS = 64;
 export const MC_VAR_MAX_PATHS = 50_000_000;
+/** Fewer paths give a quantile, a tail mean and a density estimate (for the standard error) too coarse to report. */
+export const MC_VAR_MIN_PATHS = 1_000;
 export const MC_VAR_MAX_DOF = 200;
 
 /** A checked mc-var request, with what both implementations derive from it. */
@@ -35,6 +37,14 @@ export function readMcVarRequest(inputs: KernelBuffers, params: KernelParams): M
   const paths = integerParam(KERNEL, params, 'paths', 1, MC_VAR_MAX_PATHS);
   const seed = integerParam(KERNEL, { seed: 0, ...params }, 'seed', 0, 0xffffffff);
   const confidence = numberParam(KERNEL, params, 'confidence', { min: 0.5, max: 1, maxExcluded: true });
+  const fewest = fewestPaths(confidence);
+  if (paths < fewest) {
+    throw kernelFieldError(
+      KERNEL,
+      'params.paths',
+      `expected at least ${fewest} paths at confidence ${confidence} (max(${MC_VAR_MIN_PATHS}, 1/(1 − confidence)), so the tail holds at least one whole path), got ${paths}; raise paths or lower the confidence`,
+    );
+  }
   const horizonDays = numberParam(KERNEL, params, 'horizonDays', { min: 1, max: 3650, fallback: 1 });
   const dof = integerParam(KERNEL, { dof: 0, ...params }, 'dof', 0, MC_VAR_MAX_DOF);
   if (dof === 1 || dof === 2) {
@@ -75,6 +85,11 @@ export function readMcVarRequest(inputs: KernelBuffers, params: KernelParams): M
     shift,
     tailCount: tailCount(confidence, paths),
   };
+}
+
+/** The fewest paths mc-var runs at `confidence`: max(MC_VAR_MIN_PATHS, ⌈1/(1 − c)⌉ on the decimal c), e.g. 10,000 at 0.9999. */
+export function fewestPaths(confidence: number): number {
+  return Math.max(MC_VAR_MIN_PATHS, fewestForTail(confidence));
 }
 
 /** What mc-var returns, from either implementation. */

@@ -131,6 +131,33 @@ for (const { name, run } of implementations) {
       }
     });
 
+    it('refuses fewer paths than the confidence needs (max(1,000, 1/(1 − c))), naming params.paths, and runs exactly that many', async () => {
+      const inputs = portfolioInputs();
+      for (const [confidence, fewest] of [
+        [0.99, 1_000],
+        [0.975, 1_000],
+        [0.999, 1_000],
+        // 1/(1 − c) is 10000.0000000011 and 20000.0000000022 in floating point: exactly 10,000 and 20,000 must do.
+        [0.9999, 10_000],
+        [0.99995, 20_000],
+      ] as const) {
+        const params = { assets: 10, paths: fewest, confidence };
+        const out = await mcVarRun(inputs, params);
+        expect(Number.isFinite(out.var![0]), String(confidence)).toBe(true);
+        const refused = await rejection(mcVarRun(inputs, { ...params, paths: fewest - 1 }));
+        expect(refused.code).toBe('VALIDATION');
+        expect(refused.fields).toEqual([
+          {
+            path: 'params.paths',
+            message: `expected at least ${fewest} paths at confidence ${confidence} (max(1000, 1/(1 − confidence)), so the tail holds at least one whole path), got ${fewest - 1}; raise paths or lower the confidence`,
+          },
+        ]);
+      }
+      for (const paths of [1, 2, 100, 999]) {
+        expect((await rejection(mcVarRun(inputs, { assets: 10, paths, confidence: 0.5 }))).fields[0]?.path).toBe('params.paths');
+      }
+    });
+
     it('stops with the abort reason once the signal aborts', async () => {
       const aborted = AbortSignal.abort(new Error('cancelled by the test'));
       await expect(mcVarRun(portfolioInputs(), { assets: 10, paths: 1000, confidence: 0.99 }, aborted)).rejects.toThrow(

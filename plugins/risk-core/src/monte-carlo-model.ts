@@ -3,6 +3,7 @@ import { factorCovariance } from './covariance-factor.ts';
 import { distributionText, estimateMoments, horizonText } from './moment-estimates.ts';
 import { monteCarloVar } from './monte-carlo-var.ts';
 import { standaloneParametricVar } from './parametric-var.ts';
+import { requireTail } from './tail-count.ts';
 import type { VarMethod } from './var-method.ts';
 
 /**
@@ -16,6 +17,8 @@ export function monteCarloMethod(compute: ComputeService): VarMethod {
     name: 'Monte Carlo VaR',
     returnsRead: (settings) => settings.lookback,
     async estimate(window, settings, signal) {
+      // The paths come from moments of the returns: no more tail evidence than 1/(1 - c) returns hold.
+      requireTail(settings.confidence, window.rows.length, 'Monte Carlo VaR');
       const moments = estimateMoments(window.rows, settings);
       const factor = factorCovariance(moments.covariance, window.assets);
       const result = await monteCarloVar(

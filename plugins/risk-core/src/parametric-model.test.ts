@@ -156,7 +156,8 @@ describe('parametric risk model', () => {
           { symbol: 'B', quantity: 1 },
         ],
         prices,
-        confidence: 0.95,
+        // 80 %: five returns are exactly the 1/(1 - c) a confidence needs (95 % would need 20).
+        confidence: 0.8,
         horizonDays: 1,
         lookback: 5,
       },
@@ -239,13 +240,17 @@ describe('parametric risk model', () => {
     await expect(parametric.compute(base, controller.signal)).rejects.toThrow();
   });
 
-  it('reads prices made from any returns (a tiny two-day check)', async () => {
-    // Two returns of one asset, +1 % and -1 %: mean 0, sd sqrt(2·0.01²/1) = 0.0141421; value 101·0.99·10.
-    const prices = pricesFromReturns(['X'], [[0.01], [-0.01]]);
+  it('reads prices made from any returns (a small check by hand)', async () => {
+    // 100 returns of one asset (the fewest 99 % allows), +1 % and -1 % in turn: mean 0,
+    // sd sqrt(100·0.01²/99) = 0.01·sqrt(100/99); value 10·100·(1.01·0.99)^50.
+    const prices = pricesFromReturns(
+      ['X'],
+      Array.from({ length: 100 }, (_, t) => [t % 2 === 0 ? 0.01 : -0.01]),
+    );
     const result = await parametric.compute(
-      { positions: [{ symbol: 'X', quantity: 10 }], prices, confidence: 0.99, horizonDays: 1, lookback: 2 },
+      { positions: [{ symbol: 'X', quantity: 10 }], prices, confidence: 0.99, horizonDays: 1, lookback: 100 },
       openSignal,
     );
-    expect(result.var).toBeCloseTo(Z99 * Math.SQRT2 * 0.01 * 999.9, 9);
+    expect(result.var).toBeCloseTo(Z99 * 0.01 * Math.sqrt(100 / 99) * 1000 * 0.9999 ** 50, 9);
   });
 });

@@ -1,5 +1,6 @@
 import { distributionText, estimateMoments, horizonText } from './moment-estimates.ts';
 import { parametricVar, standaloneParametricVar } from './parametric-var.ts';
+import { requireTail } from './tail-count.ts';
 import type { VarMethod } from './var-method.ts';
 
 /** Variance-covariance VaR/ES (normal or Student-t) on the sample or EWMA covariance. */
@@ -8,6 +9,8 @@ export const parametricMethod: VarMethod = {
   name: 'Parametric VaR',
   returnsRead: (settings) => settings.lookback,
   async estimate(window, settings) {
+    // As for historical VaR: fewer returns than 1/(1 - c) cannot show a tail that far out.
+    requireTail(settings.confidence, window.rows.length, 'Parametric VaR');
     const moments = estimateMoments(window.rows, settings);
     const result = parametricVar({
       assets: window.assets,

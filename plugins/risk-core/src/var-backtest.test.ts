@@ -1,8 +1,11 @@
 import type { VarBacktestRequest } from '@nautilus/sdk';
 import { describe, expect, it } from 'vitest';
+import { historicalMethod } from './historical-model.ts';
 import { kupiecTest, trafficLight } from './index.ts';
 import { correlatedReturns, meanAndDeviation, pricesFromReturns, threeAssetMarket } from './test-data.ts';
 import { openSignal, startPlugin } from './test-host.ts';
+import { backtestVar } from './var-backtest.ts';
+import type { VarMethod } from './var-method.ts';
 
 // scipy 1.17: norm.ppf(0.99).
 const Z99 = 2.3263478740408408;
@@ -129,5 +132,30 @@ describe('VaR backtest', () => {
     const controller = new AbortController();
     controller.abort();
     await expect(parametric.backtest!(stormy, controller.signal)).rejects.toThrow();
+  });
+
+  it('stops mid-way when the signal aborts while the days are being estimated, and estimates no more days', async () => {
+    // 2,000 days of historical VaR over 1,000 returns each: far longer than the 20 ms before the abort.
+    const correlation = [
+      [1, 0.5],
+      [0.5, 1],
+    ];
+    const prices = pricesFromReturns(['X', 'Y'], correlatedReturns(3_001, [0.01, 0.02], correlation, 9));
+    let estimates = 0;
+    const counting: VarMethod = {
+      ...historicalMethod,
+      estimate: (window, settings, signal) => {
+        estimates++;
+        return historicalMethod.estimate(window, settings, signal);
+      },
+    };
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error('the client went away')), 20);
+    const request = { ...stormy, positions: [{ symbol: 'X', quantity: 10 }], prices, lookback: 1_000, window: 2_000 };
+    await expect(backtestVar(counting, request, controller.signal)).rejects.toThrow('the client went away');
+    const atAbort = estimates;
+    expect(atAbort).toBeLessThan(2_000);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(estimates).toBe(atAbort);
   });
 });
