@@ -69,6 +69,9 @@ describe('nautilus backtest', () => {
     expect(value('total return')).toBe(`${(direct.metrics.totalReturn * 100).toFixed(2)} %`);
     expect(value('Sharpe')).toBe(direct.metrics.sharpe?.toFixed(2));
     expect(value('trades')).toBe(String(direct.metrics.tradeCount));
+    // The example sizes within its cash: the default cash account rejects none of its orders.
+    expect(value('rejected orders')).toBe('0');
+    expect(direct.rejectedOrders).toBe(0);
     expect(value('max drawdown')).toBe(`${(direct.metrics.maxDrawdown * 100).toFixed(2)} %`);
     expect(direct.metrics.tradeCount).toBeGreaterThan(2);
   });
@@ -102,5 +105,19 @@ describe('nautilus backtest', () => {
     expect(unknown.stderr).toMatch(/^nautilus: VALIDATION: .*params\.symbol: must be one of "SIM:AAPL"/);
     const param = await backtest(example, ...market, '--param', 'fast=0');
     expect(param.stderr).toContain('params.fast: must be >= 1, got 0');
+  });
+
+  it('returns with a clear message and a non-zero exit when the strategy would hang the sandbox', async () => {
+    const hanging = join(scratch, 'hanging.ts');
+    writeFileSync(
+      hanging,
+      'export default defineStrategy({ onBar(ctx) {\n  if (ctx.barIndex === 3) Promise.reject(Object.create(Error.prototype, { message: { get() { for (;;) {} } } }));\n} });\n',
+    );
+    const started = performance.now();
+    const { code, stderr } = await backtest(hanging, ...market);
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(/^nautilus: SANDBOX_TIMEOUT: The strategy ran longer than its 10000 ms limit/);
+    // The default 10 s limit per batch, the watchdog's grace, and loading the plugins.
+    expect(performance.now() - started).toBeLessThan(25_000);
   });
 });

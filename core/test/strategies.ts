@@ -8,11 +8,14 @@ export const SMA_CROSSOVER = readFileSync(
   'utf8',
 );
 
-/** Trades on a fixed rhythm so every few bars bring an order and a fill: buy when flat, sell after `hold` bars. */
+/**
+ * Trades on a fixed rhythm so every few bars bring an order and a fill: buy when flat, sell after `hold` bars.
+ * Its sizes stay well within the default 100,000 of cash at simulated bitcoin prices, so no order is rejected.
+ */
 export const RHYTHM_TRADER = `
 export default defineStrategy({
   name: 'Rhythm trader',
-  params: { hold: { type: 'integer', default: 2, min: 1 }, size: { type: 'number', default: 1 } },
+  params: { hold: { type: 'integer', default: 2, min: 1 }, size: { type: 'number', default: 0.1 } },
   initialState: () => ({ held: 0 }),
   onBar(ctx) {
     if (ctx.position.quantity === 0) { ctx.buy(ctx.params.size); ctx.state.held = 0; return; }
@@ -23,9 +26,9 @@ export default defineStrategy({
 `;
 
 /** The same trader in an older shape: no `size` param (for rollback tests). */
-export const RHYTHM_TRADER_V1 = RHYTHM_TRADER.replace(", size: { type: 'number', default: 1 }", '').replace(
+export const RHYTHM_TRADER_V1 = RHYTHM_TRADER.replace(", size: { type: 'number', default: 0.1 }", '').replace(
   'ctx.params.size',
-  '1',
+  '0.1',
 );
 
 /** Loops forever once it has seen `bars` bars. */

@@ -38,12 +38,12 @@ async function timedRun(sandbox: boolean, config?: BacktestConfig): Promise<{ ba
 
 // Alternating the two modes spreads any background load over both.
 const rates = { host: [] as number[], sandbox: [] as number[] };
-let reference: { equity: number; trades: number } | undefined;
+let reference: { equity: number; trades: number; rejected: number } | undefined;
 for (let round = 0; round < ROUNDS; round++) {
   for (const sandbox of [false, true]) {
     const { barsPerSecond, result } = await timedRun(sandbox);
     (sandbox ? rates.sandbox : rates.host).push(barsPerSecond);
-    reference ??= { equity: result.final.equity, trades: result.metrics.tradeCount };
+    reference ??= { equity: result.final.equity, trades: result.metrics.tradeCount, rejected: result.rejectedOrders };
     if (result.final.equity !== reference.equity || result.metrics.tradeCount !== reference.trades) {
       throw new Error('The sandboxed and host runs disagree; the benchmark is void.');
     }
@@ -58,7 +58,9 @@ console.log(
 console.log(`  sandboxed (isolated-vm): ${rate(sandboxed)}   (runs: ${rates.sandbox.map(rate).join(', ')}; target >= 1.00M)`);
 console.log(`  host (unsandboxed):      ${rate(host)}   (runs: ${rates.host.map(rate).join(', ')})`);
 console.log(`  ratio sandboxed/host run time: ${(host / sandboxed).toFixed(2)}x (target <= 2x)`);
-console.log(`  ${reference!.trades} trades, final equity ${reference!.equity.toFixed(2)}: identical in both modes`);
+console.log(
+  `  ${reference!.trades} trades, ${reference!.rejected} orders rejected by the cash account, final equity ${reference!.equity.toFixed(2)}: identical in both modes`,
+);
 
 const phases = { total: [] as number[], compile: [] as number[], load: [] as number[], start: [] as number[] };
 for (let attempt = 0; attempt < STARTUPS; attempt++) {

@@ -1,4 +1,4 @@
-// An SMA crossover: all in while the fast average is above the slow one, flat otherwise.
+// An SMA crossover: long (with 95 % of the buying power) while the fast average is above the slow one, flat otherwise.
 // Try it: npm run nautilus -- backtest runtime/examples/sma-crossover.ts --symbol SIM:AAPL --timeframe 1d --from 2024-01-01 --to 2025-01-01
 import { defineStrategy, type Indicator } from '@nautilus/sdk';
 
@@ -20,7 +20,9 @@ export default defineStrategy({
     if (fast === undefined || slow === undefined) return;
     const held = ctx.position.quantity;
     if (fast > slow && held === 0) {
-      const quantity = Math.floor(ctx.cash / ctx.bar.close);
+      // 95 % of what the account can spend: the order fills at the next open, which may gap above
+      // this close, and an order the account cannot pay for there is rejected, not filled.
+      const quantity = Math.floor((ctx.buyingPower * 0.95) / ctx.bar.close);
       if (quantity > 0) ctx.buy(quantity);
     } else if (fast < slow && held > 0) {
       ctx.sell(held);

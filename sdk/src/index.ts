@@ -55,6 +55,7 @@ export {
 export { type DashboardMigration, dashboardMigrations, migrateDashboard } from './dashboard/migrate.ts';
 export { dashboardSchema } from './dashboard/schema.ts';
 export { interpolateVariables, referencedVariables } from './dashboard/variables.ts';
+export { capText, capValue, DETAILS_CAPS, MAX_ERROR_MESSAGE, type ValueCaps } from './error-caps.ts';
 export {
   ErrorCode,
   type FieldIssue,
@@ -131,6 +132,7 @@ export {
   type VarMethod,
 } from './risk/risk-frames.ts';
 export type {
+  AccountConfig,
   BacktestConfig,
   CommissionModel,
   FillTiming,
@@ -172,4 +174,4 @@ export type {
   StringParamSpec,
 } from './strategy/params.ts';
 export { checkParamSpecs, resolveParams } from './strategy/resolve-params.ts';
-export { resolveTime, resolveTimeRange } from './time-range.ts';
+export { EARLIEST_TIME, LATEST_TIME, resolveTime, resolveTimeRange } from './time-range.ts';

@@ -3,6 +3,8 @@ import { Alert, Badge, Card, Col, Flex, Progress, Row, Table, type TableColumnsT
 import { useMemo } from 'react';
 import type { BacktestRun } from './lab-api.ts';
 import { curveFrames, curveRange, metricRows, money, percent } from './lab-format.ts';
+import { OrdersTable } from './OrdersTable.tsx';
+import { orderRows, rejectedCount } from './order-rows.ts';
 import { ResultChart } from './ResultChart.tsx';
 import { RiskEventsTable } from './RiskEventsTable.tsx';
 import { countRiskEvents, riskEventRows } from './risk-events.ts';
@@ -38,6 +40,8 @@ export function BacktestResults({ run }: { run: BacktestRun }) {
     [result],
   );
   const trades = useMemo(() => (result?.trades ?? []).map((trade, key) => ({ ...trade, key })), [result]);
+  const orders = useMemo(() => orderRows(result?.orders ?? []), [result]);
+  const rejected = result ? rejectedCount(result) : 0;
   // Runs stored before limits existed have no riskEvents.
   const riskEvents = useMemo(() => riskEventRows(result?.riskEvents ?? []), [result]);
   const eventCounts = countRiskEvents(riskEvents);
@@ -115,6 +119,30 @@ export function BacktestResults({ run }: { run: BacktestRun }) {
                   dataSource={trades}
                   pagination={{ pageSize: 10 }}
                 />
+              ),
+            },
+            {
+              key: 'orders',
+              label: (
+                <span data-testid="orders-tab">
+                  Orders ({result?.stored.orders.total ?? orders.length})
+                  {rejected > 0 && (
+                    <Typography.Text type="danger" data-testid="rejected-count">
+                      {' '}
+                      · {rejected} rejected
+                    </Typography.Text>
+                  )}
+                </span>
+              ),
+              children: (
+                <Flex vertical gap={8}>
+                  {result && orders.length < result.stored.orders.total && (
+                    <Typography.Text type="secondary">
+                      The first {orders.length} of {result.stored.orders.total} orders are listed.
+                    </Typography.Text>
+                  )}
+                  <OrdersTable rows={orders} />
+                </Flex>
               ),
             },
             {

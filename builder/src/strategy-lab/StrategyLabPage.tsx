@@ -1,4 +1,4 @@
-import type { BacktestConfig, FieldIssue, Timeframe } from '@nautilus/sdk';
+import type { AccountConfig, BacktestConfig, FieldIssue, Timeframe } from '@nautilus/sdk';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -31,6 +31,7 @@ import { LimitSetEditor } from '../risk/LimitSetEditor.tsx';
 import { type Route, routeHash } from '../routing/route.ts';
 import { useUnsavedChangesGuard } from '../routing/useUnsavedChangesGuard.ts';
 import { useThemeMode } from '../theme/useThemeMode.ts';
+import { AccountSettings } from './AccountSettings.tsx';
 import { BacktestResults } from './BacktestResults.tsx';
 import { type CompileDiagnostic, compileDiagnostics } from './compile-errors.ts';
 import { DeploymentsPanel } from './DeploymentsPanel.tsx';
@@ -80,6 +81,7 @@ export function StrategyLabPage({ id, user, run: linkedRun, deployment: linkedDe
   const [timeframe, setTimeframe] = useState<Timeframe>('1d');
   const [range, setRange] = useState<RangeLabel>('1y');
   const [initialCash, setInitialCash] = useState(100_000);
+  const [account, setAccount] = useState<AccountConfig>({ type: 'cash' });
   const [speed, setSpeed] = useState<Speed>('accelerated');
   const [runId, setRunId] = useState<string | undefined>(linkedRun);
   const [tab, setTab] = useState(linkedDeployment && !linkedRun ? 'deployments' : 'results');
@@ -158,7 +160,7 @@ export function StrategyLabPage({ id, user, run: linkedRun, deployment: linkedDe
       return undefined;
     }
     setLimitServerIssues([]);
-    return { initialCash, ...(limits.limits ? { limits: limits.limits } : {}) };
+    return { initialCash, account, ...(limits.limits ? { limits: limits.limits } : {}) };
   };
   const onRunError = (what: string) => (error: unknown) => {
     const problem = describeApiError(error);
@@ -367,6 +369,7 @@ export function StrategyLabPage({ id, user, run: linkedRun, deployment: linkedDe
                     style={{ flex: 1 }}
                   />
                 </Flex>
+                <AccountSettings value={account} onChange={setAccount} />
               </Flex>
             </Card>
             <Card

@@ -9,6 +9,7 @@ describe('sdkStrategyDts', () => {
       'buy(quantity: number',
       'sell(quantity: number',
       'readonly position: Position',
+      'readonly buyingPower: number',
       'interface Indicators',
       'sma(period: number',
       'interface StrategyDefinition',

@@ -19,6 +19,7 @@ export function metricRows(result: BacktestResult): [string, string][] {
     ['max drawdown', percent(metrics.maxDrawdown)],
     ['max drawdown duration', `${metrics.maxDrawdownBars} bars (${days(metrics.maxDrawdownMs)}${recovered})`],
     ['trades', String(metrics.tradeCount)],
+    ['rejected orders', String(result.rejectedOrders)],
     ['win rate', percent(metrics.winRate)],
     ['profit factor', ratio(metrics.profitFactor)],
     ['average trade', money(metrics.averageTrade)],

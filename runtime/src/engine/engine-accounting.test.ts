@@ -46,6 +46,8 @@ function randomTrader(bars: number): StrategyDefinition {
 
 const CONFIG = {
   initialCash: 10_000,
+  // Shorts and flips need a margin account; some orders it rejects, which the balance must survive.
+  account: { type: 'margin', leverage: 2 },
   commission: { type: 'percent', rate: 0.001, minimum: 0.5 },
   slippage: { type: 'percent', rate: 0.0005 },
   seed: 7,

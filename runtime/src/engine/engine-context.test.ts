@@ -110,6 +110,7 @@ describe('engine: what ctx shows', () => {
       params: {},
       config: {
         initialCash: 1,
+        account: { type: 'cash' },
         commission: { type: 'none' },
         slippage: { type: 'none' },
         fillAt: 'next-open',

@@ -156,7 +156,8 @@ describe('engine: pre-trade limits', () => {
       },
       // Daily bars at UTC midnight. Day 2 closes at 90: 1,000 below day 1's closing equity.
       [flat(100), flat(100), flat(90), flat(90)],
-      withLimits([{ kind: 'maxDailyLoss', warn: 250, hard: 500 }]),
+      // 100 left after buying 100 at 100, so the cash account can pay for the limit buys.
+      { config: { ...withLimits([{ kind: 'maxDailyLoss', warn: 250, hard: 500 }]).config, initialCash: 10_100 } },
     );
     expect(tickets).toEqual([
       [2, 'denied'],

@@ -88,6 +88,8 @@ describe('engine: order entry', () => {
         },
       },
       BARS,
+      // Short selling needs a margin account (a cash account rejects it).
+      { config: { account: { type: 'margin', leverage: 1 } } },
     );
     expect(run.fills.map((fill) => [fill.side, fill.quantity, fill.price])).toEqual([
       ['sell', 5, 10],

@@ -68,6 +68,8 @@ export interface RunCounters {
   bars: number;
   /** Bars that closed with a non-zero position. */
   barsInMarket: number;
+  /** Orders that ended `rejected` (invalid, or unaffordable at submission or at the fill), reported or not. */
+  rejectedOrders: number;
   dropped: DroppedCounts;
   tradeStats: TradeStats;
 }

@@ -4,13 +4,14 @@ import type { BatchOutput, Engine, EngineStartOptions, StrategyFactory } from '.
 import { loadStrategy } from './load-strategy.ts';
 import { createRandom } from './seeded-random.ts';
 import { createSimulatedGlobals, installIsolateGlobals } from './simulated-globals.ts';
+import { installSimulatedIntl } from './simulated-intl.ts';
 import { Simulation } from './simulation.ts';
 import { createStrategyContext } from './strategy-context.ts';
 
 export interface CreateEngineOptions {
   /** Seeds `ctx.random()` and `Math.random()`. */
   seed: number;
-  /** True inside the isolate: also replace the realm's own Date, Math.random and console. */
+  /** True inside the isolate: also replace the realm's own Date, Intl, Math.random and console, and harden it. */
   isolate?: boolean;
 }
 
@@ -22,11 +23,13 @@ export interface CreateEngineOptions {
 export function createEngine(factory: StrategyFactory, options: CreateEngineOptions): Engine {
   let simulation: Simulation | undefined;
   const random = createRandom(options.seed);
+  const clock = () => (simulation === undefined ? 0 : simulation.time);
   const globals = createSimulatedGlobals(
-    () => (simulation === undefined ? 0 : simulation.time),
+    clock,
     random,
     // console.log in the file's top-level code has no run to log to yet and is dropped.
     (values) => simulation?.records.log(simulation.time, simulation.barIndex, values),
+    options.isolate ? installSimulatedIntl(clock) : undefined,
   );
   if (options.isolate) installIsolateGlobals(globals);
   const loaded = loadStrategy(factory, globals);
@@ -47,6 +50,7 @@ export function createEngine(factory: StrategyFactory, options: CreateEngineOpti
       counters: {
         bars: current.bars,
         barsInMarket: current.barsInMarket,
+        rejectedOrders: current.rejectedOrders,
         dropped: { ...dropped },
         tradeStats: { ...current.roundTrips.stats },
       },

@@ -1,5 +1,6 @@
 // The engine's entry: what the host imports directly and what is bundled into the isolate. Pure
 // TypeScript, no Node or host APIs.
+export { copyOut, type OutputCaps } from './copy-out.ts';
 export { type CreateEngineOptions, createEngine } from './engine.ts';
 export {
   BAR_COLUMNS,
@@ -13,4 +14,12 @@ export {
   type StrategyFailure,
   type StrategyScope,
 } from './engine-types.ts';
+export {
+  type BatchAnswer,
+  createIsolateEngine,
+  type EncodedBatch,
+  type IsolateAnswer,
+  type IsolateEngine,
+  type IsolateOutputCaps,
+} from './isolate-engine.ts';
 export type { TradeStats } from './round-trips.ts';

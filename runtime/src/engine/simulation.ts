@@ -13,6 +13,7 @@ import type {
   StrategyDefinition,
   TradingMode,
 } from '@nautilus/sdk';
+import { AccountRule, isNotANumber, submissionPrice } from './account-rule.ts';
 import { BarHistory } from './bar-history.ts';
 import { commissionFor, slippedPrice } from './costs.ts';
 import { describeThrown } from './describe-thrown.ts';
@@ -54,6 +55,8 @@ export class Simulation {
   time: number;
   bars = 0;
   barsInMarket = 0;
+  /** Orders that ended `rejected`: invalid, or the account could not pay for them. */
+  rejectedOrders = 0;
   failure: StrategyFailure | null = null;
   ctx!: StrategyContext;
   private readonly definition: StrategyDefinition;
@@ -64,6 +67,8 @@ export class Simulation {
   private readonly fillAtClose: boolean;
   private readonly sessionOffsetMs: number;
   private readonly maxOpenOrders: number;
+  /** `config.account`: what the run can pay for, checked at submission and again at the fill. */
+  private readonly accountRule: AccountRule;
   private readonly scratch: WorkingOrder[] = [];
   private readonly notices: Notice[] = [];
   /** The run's pre-trade limits; null without `config.limits`, which keeps the order path as it was. */
@@ -89,6 +94,7 @@ export class Simulation {
     this.fillAtClose = config.fillAt === 'close';
     this.sessionOffsetMs = config.sessionUtcOffsetMinutes * 60_000;
     this.maxOpenOrders = limits.maxOpenOrders;
+    this.accountRule = new AccountRule(config.account);
     this.time = options.startTime;
     this.limits =
       config.limits == null
@@ -205,6 +211,20 @@ export class Simulation {
     const { side, quantity } = order;
     const commission = commissionFor(this.commission, quantity, price);
     const portfolio = this.portfolio;
+    const problem = this.accountRule.problem(
+      portfolio.cash,
+      portfolio.quantity,
+      side,
+      quantity,
+      price,
+      commission,
+      'at the fill',
+      false,
+    );
+    if (problem !== null) {
+      this.close(order, 'rejected', problem);
+      return this.invoke('onOrderRejected', this.definition.onOrderRejected as Callback | undefined, order.toRecord());
+    }
     const positionBefore = portfolio.quantity;
     const avgPriceBefore = portfolio.avgPrice;
     portfolio.apply(side, quantity, price, commission);
@@ -236,9 +256,10 @@ export class Simulation {
     return this.invoke('onOrderFilled', this.onOrderFilled, fill);
   }
 
-  private close(order: WorkingOrder, status: 'filled' | 'cancelled' | 'expired', reason: string | null): void {
+  private close(order: WorkingOrder, status: 'filled' | 'cancelled' | 'expired' | 'rejected', reason: string | null): void {
     order.close(status, this.time, reason);
     this.openOrders.remove(order);
+    if (status === 'rejected') this.rejectedOrders++;
     this.records.order(order.toRecord());
   }
 
@@ -265,6 +286,7 @@ export class Simulation {
         reason = denial.message;
       }
     }
+    if (reason === null) reason = this.affordability(order);
     this.lastReason = reason;
     if (reason === null) {
       this.lastStatus = 'open';
@@ -272,6 +294,7 @@ export class Simulation {
       return id;
     }
     this.lastStatus = denial === null ? 'rejected' : 'denied';
+    if (denial === null) this.rejectedOrders++;
     order.close(this.lastStatus, this.time, reason);
     const record = order.toRecord();
     this.records.order(record);
@@ -293,6 +316,36 @@ export class Simulation {
       denial: decision?.denial ?? null,
       warnings: decision === null ? NO_FINDINGS : decision.warnings,
     });
+  }
+
+  /**
+   * The account's check at submission, as backtrader's broker makes it before accepting an order: the
+   * orders accepted while this bar is processed, still open, are pseudo-executed in order at their
+   * submission prices with their commissions, then this one is checked against what is left.
+   */
+  private affordability(order: WorkingOrder): string | null {
+    const portfolio = this.portfolio;
+    const last = portfolio.lastPrice;
+    let cash = portfolio.cash;
+    let position = portfolio.quantity;
+    let pending = false;
+    for (const open of this.openOrders.list) {
+      if (open.submittedBarIndex !== this.processing) continue;
+      pending = true;
+      const price = submissionPrice(open.type, open.limitPrice, open.stopPrice, last);
+      const signed = open.side === 'buy' ? open.quantity : -open.quantity;
+      if (!isNotANumber(price)) cash -= signed * price + commissionFor(this.commission, open.quantity, price);
+      position += signed;
+    }
+    const price = submissionPrice(order.type, order.limitPrice, order.stopPrice, last);
+    const commission = isNotANumber(price) ? 0 : commissionFor(this.commission, order.quantity, price);
+    return this.accountRule.problem(cash, position, order.side, order.quantity, price, commission, 'at submission', pending);
+  }
+
+  /** `ctx.buyingPower`: what a new order could spend at the last price, open orders not deducted. */
+  buyingPower(): number {
+    const portfolio = this.portfolio;
+    return this.accountRule.buyingPower(portfolio.cash, portfolio.quantity, portfolio.lastPrice);
   }
 
   private checkLimits(order: WorkingOrder): PreTradeDecision {

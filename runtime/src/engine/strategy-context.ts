@@ -58,6 +58,9 @@ export function createStrategyContext(
     get equity() {
       return portfolio.equityAt(portfolio.lastPrice);
     },
+    get buyingPower() {
+      return simulation.buyingPower();
+    },
     get openOrders() {
       return simulation.openOrders.records();
     },

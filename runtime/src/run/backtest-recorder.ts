@@ -49,6 +49,7 @@ export class BacktestRecorder {
         drawdown: toArray(drawdownCurve(this.equity, config.initialCash)),
       },
       orders,
+      rejectedOrders: last.counters.rejectedOrders,
       fills: this.fills,
       trades: this.trades,
       logs: this.logs,

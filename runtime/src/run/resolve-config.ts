@@ -1,4 +1,5 @@
 import {
+  type AccountConfig,
   type BacktestConfig,
   type CommissionModel,
   checkLimitSet,
@@ -11,6 +12,7 @@ import {
 import { defaultPeriodsPerYear } from '../metrics/periods-per-year.ts';
 
 const MAX_HISTORY = 100_000;
+const MAX_LEVERAGE = 100;
 
 /**
  * Fills in a backtest config's defaults and checks every field, throwing a VALIDATION NautilusError
@@ -26,6 +28,7 @@ export function resolveBacktestConfig(config: BacktestConfig = {}, timeframe?: T
 
   const resolved: ResolvedBacktestConfig = {
     initialCash: config.initialCash ?? 100_000,
+    account: config.account ?? { type: 'cash' },
     commission: config.commission ?? { type: 'none' },
     slippage: config.slippage ?? { type: 'none' },
     fillAt: config.fillAt ?? 'next-open',
@@ -38,6 +41,7 @@ export function resolveBacktestConfig(config: BacktestConfig = {}, timeframe?: T
   // Only when given, so results and stored configs of runs without limits stay as they were.
   if (config.limits != null) resolved.limits = config.limits;
   check('initialCash', nonNegative(resolved.initialCash) && resolved.initialCash > 0, 'a positive number', resolved.initialCash);
+  checkAccount(resolved.account, check);
   checkCommission(resolved.commission, check, nonNegative);
   checkSlippage(resolved.slippage, check, nonNegative);
   check('fillAt', resolved.fillAt === 'next-open' || resolved.fillAt === 'close', "'next-open' or 'close'", resolved.fillAt);
@@ -79,6 +83,43 @@ export function resolveBacktestConfig(config: BacktestConfig = {}, timeframe?: T
 }
 
 type Check = (path: string, ok: boolean, expected: string, value: unknown) => void;
+
+function checkAccount(account: AccountConfig, check: Check): void {
+  const extra = (allowed: readonly string[]) => Object.keys(account).filter((key) => !allowed.includes(key));
+  if (typeof account !== 'object' || account === null || Array.isArray(account)) {
+    check('account', false, "{ type: 'cash' } or { type: 'margin', leverage }", account);
+    return;
+  }
+  switch (account.type) {
+    case 'cash':
+      for (const key of extra(['type'])) {
+        check(
+          `account.${key.slice(0, 40)}`,
+          false,
+          `absent: a cash account has no ${key.slice(0, 40)} (for leverage use { type: 'margin', leverage })`,
+          (account as never)[key],
+        );
+      }
+      return;
+    case 'margin':
+      check(
+        'account.leverage',
+        typeof account.leverage === 'number' && account.leverage >= 1 && account.leverage <= MAX_LEVERAGE,
+        `a number from 1 to ${MAX_LEVERAGE} (gross position value allowed per unit of equity, e.g. 2)`,
+        account.leverage,
+      );
+      for (const key of extra(['type', 'leverage']))
+        check(`account.${key.slice(0, 40)}`, false, 'absent (a margin account has type and leverage)', (account as never)[key]);
+      return;
+    default:
+      check(
+        'account.type',
+        false,
+        "'cash' or 'margin' (e.g. { type: 'margin', leverage: 2 })",
+        (account as { type?: unknown }).type,
+      );
+  }
+}
 
 function checkCommission(model: CommissionModel, check: Check, nonNegative: (value: unknown) => boolean): void {
   switch (model?.type) {

@@ -101,7 +101,8 @@ describe('runBacktest', () => {
       source,
       bars,
       params: { threshold: 0.6 },
-      config: { seed: 2024, slippage: { type: 'percent', rate: 0.001 } },
+      // It goes short as well as long, which needs a margin account.
+      config: { seed: 2024, slippage: { type: 'percent', rate: 0.001 }, account: { type: 'margin', leverage: 2 } },
     } as const;
     const first = await runBacktest(options);
     const second = await runBacktest(options);

@@ -120,6 +120,12 @@ export interface BacktestResult {
   curve: { time: number[]; equity: number[]; drawdown: number[] };
   /** Every order that reached a final state, then those still open at the end; by id. */
   orders: Order[];
+  /**
+   * How many orders ended `rejected`, all of them even beyond `maxRecords`: invalid ones and those
+   * the account could not pay for (`config.account`), at submission or at the fill. Their `reason`
+   * says which.
+   */
+  rejectedOrders: number;
   fills: Fill[];
   /** Closed round trips; a position still open at the end is in `final`, not here. */
   trades: Trade[];

@@ -63,13 +63,14 @@ export interface StrategyContext<P = ParamValues, S = Record<string, any>> {
   sell(quantity: number, options?: OrderOptions): OrderId;
   /**
    * Submits any order. An invalid one (quantity <= 0, a limit order without a limit price, too many
-   * open orders…) is not thrown at you: it gets status `rejected`, and onOrderRejected is called once
-   * the current callback returns.
+   * open orders…) or one the account cannot pay for (see `BacktestConfig.account`) is not thrown at
+   * you: it gets status `rejected`, and onOrderRejected is called once the current callback returns.
    */
   submitOrder(request: OrderRequest): OrderId;
   /**
-   * Submits any order like `submitOrder`, and says at once whether the run's pre-trade limits accepted
-   * it (a denied order also reaches onOrderDenied once the current callback returns).
+   * Submits any order like `submitOrder`, and says at once whether it was accepted: not invalid, not
+   * denied by the run's pre-trade limits (a denied order also reaches onOrderDenied once the current
+   * callback returns) and affordable at submission (an accepted order may still be rejected at its fill).
    * @example const ticket = ctx.order({ side: 'buy', quantity: 100 }); if (!ticket.accepted) ctx.log(ticket.reason);
    */
   order(request: OrderRequest): OrderTicket;
@@ -82,8 +83,18 @@ export interface StrategyContext<P = ParamValues, S = Record<string, any>> {
 
   /** The current position. */
   readonly position: Position;
-  /** Cash: initial cash − cost of buys + proceeds of sells − commissions. Can go negative (no margin checks yet). */
+  /**
+   * Cash: initial cash − cost of buys + proceeds of sells − commissions. In a cash account (the
+   * default) buys never take it below zero; in a margin account it goes negative when buys borrow.
+   */
   readonly cash: number;
+  /**
+   * What a new order could still spend at the last price: cash in a cash account; leverage × equity −
+   * |position| × last price in a margin account. Open orders are not deducted. Size orders within it,
+   * leaving room for commission and for the next open gapping away from the last close.
+   * @example const quantity = Math.floor((ctx.buyingPower * 0.95) / ctx.bar.close);
+   */
+  readonly buyingPower: number;
   /** cash + position × last price (the last bar's close, or a later fill's price). */
   readonly equity: number;
   /** Orders still open, oldest first. A fresh read-only snapshot when they changed. */

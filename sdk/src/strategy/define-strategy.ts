@@ -25,7 +25,12 @@ export interface StrategyDefinition<P extends ParamSpecs = ParamSpecs, S = Recor
   onBar(ctx: StrategyContext<ParamValues<P>, S>): void;
   /** After each fill, before onBar of the bar that filled it. */
   onOrderFilled?(ctx: StrategyContext<ParamValues<P>, S>, fill: Fill): void;
-  /** After an order was rejected (see `order.reason`), once the callback that submitted it returned. */
+  /**
+   * After an order was rejected (status `rejected`, `order.reason` says why): an invalid order, or one
+   * the account could not pay for (`config.account`). A rejection at submission arrives once the
+   * callback that submitted it returned; one at the fill (the order became unaffordable, e.g. the
+   * next open gapped up) arrives where its fill would have, before onBar of that bar.
+   */
   onOrderRejected?(ctx: StrategyContext<ParamValues<P>, S>, order: Order): void;
   /**
    * After a pre-trade limit of the run (`config.limits`) denied an order, once the callback that

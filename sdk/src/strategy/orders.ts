@@ -23,8 +23,10 @@ export type TimeInForce = 'gtc' | 'day' | 'ioc';
 
 /**
  * `open` orders rest until they fill; the others are final. `expired` means the time in force ran
- * out; `rejected` orders never rested because they were invalid, `denied` ones because a pre-trade
- * limit refused them (see `reason`).
+ * out. `rejected`: the broker refused it, because it was invalid or because the account could not
+ * pay for it (`config.account`: too little cash or buying power, or a short sale in a cash account),
+ * at submission or at the fill; it never filled. `denied`: a pre-trade limit (`config.limits`)
+ * refused it at submission. `reason` says why in words either way.
  */
 export type OrderStatus = 'open' | 'filled' | 'cancelled' | 'expired' | 'rejected' | 'denied';
 
@@ -73,7 +75,11 @@ export interface Order {
   readonly averageFillPrice: number | null;
   /** When it became final (filled, cancelled, expired, rejected); null while open. */
   readonly closedTime: number | null;
-  /** Why it was rejected, denied, expired or cancelled by the engine, in words. */
+  /**
+   * Why it was rejected, denied, expired or cancelled by the engine, in words. A rejection for want
+   * of money says what the order needs and what was available, e.g. `insufficient cash at submission:
+   * the order needs 10000.01 (100 × 100.0001 + commission 0.00) but 10000.00 is available; …`.
+   */
   readonly reason: string | null;
 }
 
@@ -101,7 +107,11 @@ export interface OrderDenial {
 /** What `ctx.order` returns: the order's id and what the pre-trade check said at submission. */
 export interface OrderTicket {
   readonly id: OrderId;
-  /** `open` when it was accepted (it may fill later), else `rejected` (invalid) or `denied` (a limit refused it). */
+  /**
+   * `open` when it was accepted (it may fill later, or still be rejected at the fill if it became
+   * unaffordable), else `rejected` (invalid, or the account cannot pay for it) or `denied` (a limit
+   * refused it).
+   */
   readonly status: 'open' | 'rejected' | 'denied';
   readonly accepted: boolean;
   /** Why it was not accepted, in words; null when it was. */
