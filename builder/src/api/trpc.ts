@@ -1,5 +1,5 @@
 import type { AppRouter } from '@nautilus/core/router';
-import { createTRPCClient, httpBatchLink, httpBatchStreamLink, httpSubscriptionLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpBatchStreamLink, httpLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 
 // The session lives in an HttpOnly cookie set by `auth.login`, so every request must carry
 // same-origin credentials; there is no transformer (plain JSON, dates as ISO strings).
@@ -10,8 +10,16 @@ const options = {
   maxURLLength: 6000,
 };
 
-/** The app's tRPC client for everything but panel data. */
-export const trpc = createTRPCClient<AppRouter>({ links: [httpBatchLink(options)] });
+/** The app's tRPC client for everything but panel data. The server refuses `auth.login` in a batch, so it goes alone. */
+export const trpc = createTRPCClient<AppRouter>({
+  links: [
+    splitLink({
+      condition: (op) => op.path === 'auth.login',
+      true: httpLink({ url: options.url, fetch: options.fetch }),
+      false: httpBatchLink(options),
+    }),
+  ],
+});
 
 /**
  * The client for panel data: the queries of all panels go in one request, and each answer streams

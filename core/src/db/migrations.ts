@@ -196,6 +196,29 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('risk_alerts_source').on('risk_alerts').columns(['source_kind', 'source_id']).execute();
     },
   },
+  '0004_login_throttle': {
+    async up(db: Kysely<any>) {
+      // Failures counted per (client address, username) and per username across all addresses ('*').
+      await db.schema.dropTable('login_attempts').execute();
+      await db.schema
+        .createTable('login_throttle')
+        .addColumn('username', 'text', (c) => c.notNull())
+        .addColumn('address', 'text', (c) => c.notNull())
+        .addColumn('failures', 'integer', (c) => c.notNull())
+        .addColumn('last_attempt_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('allowed', 'boolean', (c) => c.notNull())
+        .addPrimaryKeyConstraint('login_throttle_pk', ['username', 'address'])
+        .execute();
+      await db.schema.createIndex('login_throttle_time').on('login_throttle').column('last_attempt_at').execute();
+      await db.schema
+        .createTable('login_known_addresses')
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('address', 'text', (c) => c.notNull())
+        .addColumn('last_login_at', 'timestamptz', (c) => c.notNull())
+        .addPrimaryKeyConstraint('login_known_addresses_pk', ['user_id', 'address'])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -35,10 +35,21 @@ export interface ApiKeysTable {
   revoked_at: Date | null;
 }
 
-export interface LoginAttemptsTable {
+/** Login failures of one username from one client address, or from all of them (address `*`). */
+export interface LoginThrottleTable {
   username: string;
+  address: string;
   failures: number;
-  last_failure_at: Date;
+  last_attempt_at: Date;
+  /** Whether the latest attempt was let through (read back by the statement that made it). */
+  allowed: boolean;
+}
+
+/** Client addresses a user logged in from; the username-wide throttle never applies to them. */
+export interface LoginKnownAddressesTable {
+  user_id: string;
+  address: string;
+  last_login_at: Date;
 }
 
 export interface DashboardsTable {
@@ -201,7 +212,8 @@ export interface Tables {
   users: UsersTable;
   sessions: SessionsTable;
   api_keys: ApiKeysTable;
-  login_attempts: LoginAttemptsTable;
+  login_throttle: LoginThrottleTable;
+  login_known_addresses: LoginKnownAddressesTable;
   dashboards: DashboardsTable;
   dashboard_versions: DashboardVersionsTable;
   strategies: StrategiesTable;

@@ -1,9 +1,11 @@
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { PluginHost } from '../plugins/plugin-host.ts';
 
 export interface Metrics {
   registry: Registry;
   procedureDuration: Histogram<'procedure' | 'type' | 'outcome'>;
+  /** Passwords checked (argon2 runs) by logins, by outcome: what the login limits bound. */
+  passwordChecks: Counter<'outcome'>;
 }
 
 /**
@@ -47,5 +49,11 @@ export function createMetrics(
       this.set({ state: 'waiting' }, stats.waiting);
     },
   });
-  return { registry, procedureDuration };
+  const passwordChecks = new Counter({
+    name: 'nautilus_password_checks_total',
+    help: 'Passwords checked (argon2 runs) by logins, by outcome (ok or failed)',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
+  return { registry, procedureDuration, passwordChecks };
 }

@@ -6,12 +6,13 @@ import { sessionCookie } from '../context.ts';
 import { publicProcedure, router, viewerProcedure } from '../trpc.ts';
 
 export const authRouter = router({
-  /** Starts a session: sets an HttpOnly cookie and returns the user. */
+  /** Starts a session: sets an HttpOnly cookie and returns the user. Never batched (see login-batch.ts). */
   login: publicProcedure
     .input(z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(256) }))
     .mutation(async ({ ctx, input }) => {
-      const { db, config } = ctx.services;
-      const user = await login(db, input.username, input.password);
+      const { db, config, logger, passwordChecks, metrics } = ctx.services;
+      const deps = { db, logger, budget: passwordChecks, checks: metrics.passwordChecks };
+      const user = await login(deps, { ...input, address: ctx.clientAddress });
       const token = await createSession(db, user.id, config.sessionTtlMs);
       ctx.responseHeaders.append('set-cookie', sessionCookie(token, config));
       return { user: toPublicUser(user) };
