@@ -97,7 +97,8 @@ export async function limitUsage(host: PluginHost, risk: RiskService, portfolio:
       row.hard,
       // A limit of none (allowed instruments) is fully used by any breach.
       row.hard > 0 ? row.value / row.hard : row.value > 0 ? 1 : 0,
-      row.value > row.hard ? 'breach' : row.warn !== null && row.value > row.warn ? 'warn' : 'ok',
+      // A value that cannot be computed (NaN, e.g. VaR from inputs that give none) counts as a breach, as in the checks.
+      !(row.value <= row.hard) ? 'breach' : row.warn !== null && row.value > row.warn ? 'warn' : 'ok',
     ]),
   };
 }

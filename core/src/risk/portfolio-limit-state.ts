@@ -37,7 +37,9 @@ export async function portfolioLimitState(
   };
   const needsVar = portfolio.limits?.limits.some((limit) => limit.kind === 'maxVar') ?? false;
   if (!needsVar || portfolio.positions.length === 0) return { marked, state, varInputs: undefined };
-  const covariance = await risk.covariance(portfolio, LOOKBACK, 0, now);
+  // In f64 on the CPU (a 250 × n sample is cheap): the check refuses a correlation matrix that is not
+  // positive semi-definite, and f32 rounding could make a nearly singular one look indefinite.
+  const covariance = await risk.covariance(portfolio, LOOKBACK, 0, now, { backend: 'cpu' });
   const varInputs: VarInputs = {
     symbols: covariance.symbols,
     volatility: covariance.symbols.map((_, index) => Math.sqrt(covariance.covariance[index]?.[index] ?? 0)),

@@ -109,14 +109,17 @@ export async function createPortfolio(db: Kysely<Tables>, userId: string | null,
       })
       .execute();
   } catch (error) {
-    if (/unique|duplicate/i.test(String((error as Error).message))) {
-      throw new NautilusError('CONFLICT', `A portfolio named ${input.name} already exists; choose another name.`, {
-        fields: [{ path: 'name', message: 'already used' }],
-      });
-    }
-    throw error;
+    throw nameTaken(error, input.name);
   }
   return getPortfolio(db, id);
+}
+
+/** CONFLICT naming the field for a unique-name violation; any other error as it was. */
+function nameTaken(error: unknown, name: string): unknown {
+  if (!/unique|duplicate/i.test(String((error as Error).message))) return error;
+  return new NautilusError('CONFLICT', `A portfolio named ${name} already exists; choose another name.`, {
+    fields: [{ path: 'name', message: 'already used' }],
+  });
 }
 
 /** Replaces the portfolio if `baseVersion` is still current; CONFLICT otherwise, and nothing is written. */
@@ -139,7 +142,10 @@ export async function updatePortfolio(
     })
     .where('id', '=', input.id)
     .where('version', '=', input.baseVersion)
-    .executeTakeFirst();
+    .executeTakeFirst()
+    .catch((error: unknown) => {
+      throw nameTaken(error, input.name);
+    });
   if (updated.numUpdatedRows === 0n) {
     const current = await getPortfolio(db, input.id);
     throw new NautilusError(

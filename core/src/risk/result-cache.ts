@@ -12,11 +12,18 @@ export class ResultCache {
     this.#maxEntries = maxEntries;
   }
 
-  async get<T>(key: string, compute: () => Promise<T>, now = Date.now()): Promise<T> {
+  /**
+   * The cached value of `key`, else `compute()`'s, kept for the next caller. When `signal` has aborted
+   * by the time `compute` settles, nothing is kept and the abort reason is thrown: a computation cut
+   * short (or one that ignored its signal and returned early) never answers a later request.
+   */
+  async get<T>(key: string, compute: () => Promise<T>, signal?: AbortSignal, now = Date.now()): Promise<T> {
     const hit = this.#entries.get(key);
     if (hit && hit.expires > now) return hit.value as T;
     this.#entries.delete(key);
+    signal?.throwIfAborted();
     const value = await compute();
+    signal?.throwIfAborted();
     if (this.#entries.size >= this.#maxEntries) this.#entries.delete(this.#entries.keys().next().value as string);
     this.#entries.set(key, { value, expires: now + this.#ttlMs });
     return value;

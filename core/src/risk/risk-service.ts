@@ -1,4 +1,11 @@
-import type { RiskPosition, StressResult, StressScenario, VarBacktestResult, VarResult } from '@nautilus/sdk';
+import type {
+  ComputeBackendChoice,
+  RiskPosition,
+  StressResult,
+  StressScenario,
+  VarBacktestResult,
+  VarResult,
+} from '@nautilus/sdk';
 import { NautilusError } from '@nautilus/sdk';
 import type { Kysely } from 'kysely';
 import type { Tables } from '../db/tables.ts';
@@ -32,6 +39,14 @@ export interface CovarianceResult {
   correlation: number[][];
   observations: number;
   backend: string;
+}
+
+/** Monte Carlo paths a backtest day runs when the request does not say (risk-core's default). */
+export const DEFAULT_BACKTEST_PATHS = 10_000;
+
+/** Paths a Monte Carlo backtest day runs when not told: the default, or 1/(1 − c) when the confidence needs more. */
+export function defaultBacktestPaths(confidence: number): number {
+  return Math.max(DEFAULT_BACKTEST_PATHS, Math.ceil(1 / (1 - confidence) - 1e-6));
 }
 
 /** How long a computed VaR or backtest is reused for the same portfolio version and settings. */
@@ -73,23 +88,31 @@ export class RiskService {
     return findPortfolio(this.#db, idOrName);
   }
 
-  /** VaR and ES by one method; `signal` aborts the model. */
+  /**
+   * VaR and ES by one method; `signal` (the caller's request) aborts the model, and an aborted
+   * computation is never cached. Callers check the request's size against the caller's caps first
+   * (`checkRiskSize`).
+   */
   valueAtRisk(portfolio: Portfolio, method: VarMethod, settings: VarSettings, signal?: AbortSignal): Promise<VarResult> {
-    return this.#results.get(resultKey('var', portfolio, method, settings), async () => {
-      const { positions, prices } = await this.#inputs(portfolio, settings.lookback + 1, settings.asOf);
-      const model = this.#host.riskModel(`${RISK_PLUGIN_ID}/${method}`);
-      return model.compute(
-        {
-          positions,
-          prices,
-          confidence: settings.confidence,
-          horizonDays: settings.horizonDays,
-          lookback: settings.lookback,
-          ...(settings.options ? { options: settings.options } : {}),
-        },
-        signal ?? new AbortController().signal,
-      );
-    });
+    return this.#results.get(
+      resultKey('var', portfolio, method, settings),
+      async () => {
+        const { positions, prices } = await this.#inputs(portfolio, settings.lookback + 1, settings.asOf);
+        const model = this.#host.riskModel(`${RISK_PLUGIN_ID}/${method}`);
+        return model.compute(
+          {
+            positions,
+            prices,
+            confidence: settings.confidence,
+            horizonDays: settings.horizonDays,
+            lookback: settings.lookback,
+            ...(settings.options ? { options: settings.options } : {}),
+          },
+          signal ?? new AbortController().signal,
+        );
+      },
+      signal,
+    );
   }
 
   /** Rolling backtest of a method's one-day VaR over the last `window` days. */
@@ -99,8 +122,10 @@ export class RiskService {
     settings: VarSettings & { window: number },
     signal?: AbortSignal,
   ): Promise<VarBacktestResult> {
-    return this.#results.get(resultKey('backtest', portfolio, method, settings), () =>
-      this.#backtest(portfolio, method, settings, signal),
+    return this.#results.get(
+      resultKey('backtest', portfolio, method, settings),
+      () => this.#backtest(portfolio, method, settings, signal),
+      signal,
     );
   }
 
@@ -140,21 +165,31 @@ export class RiskService {
     return test.run({ positions, prices, scenario }, signal ?? new AbortController().signal);
   }
 
-  /** Covariance and correlation of the portfolio's daily returns, by the compute plugin's covariance kernel. */
-  async covariance(portfolio: Portfolio, lookback: number, lambda: number, asOf?: number): Promise<CovarianceResult> {
+  /**
+   * Covariance and correlation of the portfolio's daily returns, by the compute plugin's covariance
+   * kernel; `backend: 'cpu'` asks for f64 (the GPU computes in f32), `signal` stops it.
+   */
+  async covariance(
+    portfolio: Portfolio,
+    lookback: number,
+    lambda: number,
+    asOf?: number,
+    run: { backend?: ComputeBackendChoice; signal?: AbortSignal } = {},
+  ): Promise<CovarianceResult> {
     const symbols = portfolio.positions.map((position) => position.symbol);
     const prices = await loadDailyCloses(this.#host, portfolio.dataSource, symbols, lookback + 1, asOf ?? Date.now());
+    run.signal?.throwIfAborted();
     const { returns, observations } = alignedReturns(prices, symbols, lookback);
     const n = symbols.length;
-    const run = await this.#host.compute.run(COVARIANCE_KERNEL, { returns }, { observations, assets: n, lambda });
+    const kernel = await this.#host.compute.run(COVARIANCE_KERNEL, { returns }, { observations, assets: n, lambda }, run);
     const rows = (flat: ArrayLike<number>) =>
       symbols.map((_, row) => Array.from({ length: n }, (_, column) => Number(flat[row * n + column])));
     return {
       symbols,
-      covariance: rows(run.outputs.covariance as ArrayLike<number>),
-      correlation: rows(run.outputs.correlation as ArrayLike<number>),
+      covariance: rows(kernel.outputs.covariance as ArrayLike<number>),
+      correlation: rows(kernel.outputs.correlation as ArrayLike<number>),
       observations,
-      backend: run.backend,
+      backend: kernel.backend,
     };
   }
 

@@ -74,4 +74,15 @@ describe('nautilus.core/risk without the compute plugin', () => {
       message: expect.stringMatching(/nautilus\.compute-webgpu/),
     });
   });
+
+  it("holds a query that comes from no logged-in request (no caller) to a viewer's default caps", async () => {
+    await expect(query({ view: 'contribution', method: 'montecarlo', paths: 1_000_001 })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fields: [{ path: 'params.paths', message: expect.stringMatching(/^at most 1,000,000 Monte Carlo paths for a viewer/) }],
+    });
+    await expect(query({ view: 'backtest', method: 'historical', lookback: 2_000, backtestWindow: 501 })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fields: [{ path: 'params.backtestWindow', message: expect.stringMatching(/^lookback 2,000 × 501 days/) }],
+    });
+  });
 });

@@ -1,7 +1,10 @@
 import type { DataSource, DataSourceDescriptor, JsonSchema, TableFrame, VarResult } from '@nautilus/sdk';
 import { NautilusError, VAR_BACKTEST_TABLE_COLUMNS, VAR_TABLE_COLUMNS } from '@nautilus/sdk';
+import { checkRiskSize, checkStressSize, type RiskSize, type RiskSizeFields } from './check-risk-size.ts';
 import type { Portfolio } from './portfolio-store.ts';
-import { type RiskService, VAR_METHODS, type VarMethod, type VarSettings } from './risk-service.ts';
+import { currentRiskCaller } from './risk-caller.ts';
+import { DEFAULT_RISK_CAPS } from './risk-caps.ts';
+import { defaultBacktestPaths, type RiskService, VAR_METHODS, type VarMethod, type VarSettings } from './risk-service.ts';
 import { STRESS_PRESETS, type StressPreset, stressScenario } from './stress-scenarios.ts';
 
 export const RISK_SOURCE_REF = 'nautilus.core/risk';
@@ -61,18 +64,29 @@ interface Params {
   to?: string;
 }
 
+/** Monte Carlo paths a day of the VaR view's backtest verdicts. */
+const VERDICT_BACKTEST_PATHS = 5_000;
+const SIZE_FIELDS: RiskSizeFields = { lookback: 'params.lookback', paths: 'params.paths', window: 'params.backtestWindow' };
+
 const num = (name: string, unit?: string) => ({ name, type: 'number' as const, ...(unit ? { unit } : {}) });
 const str = (name: string) => ({ name, type: 'string' as const });
 
-/** Serves the risk widgets' frames, with the column lists the sdk fixes for them (sdk/src/risk/risk-frames.ts). */
+/**
+ * Serves the risk widgets' frames, with the column lists the sdk fixes for them (sdk/src/risk/risk-frames.ts).
+ * A query is held to its caller's caps (a viewer's unless a logged-in request says otherwise, see
+ * `risk-caller.ts`) exactly like `risk.var`, and stops when the caller's request is aborted.
+ */
 export function riskSource(
   risk: RiskService,
   limitRows: (portfolio: Portfolio, asOf: number) => Promise<TableFrame>,
 ): DataSource {
   return {
-    async query(request, signal) {
+    async query(request, hostSignal) {
       const params = request.params as unknown as Params;
-      const portfolio = await risk.portfolio(params.portfolio);
+      const caller = currentRiskCaller();
+      const signal = caller?.signal ? AbortSignal.any([hostSignal, caller.signal]) : hostSignal;
+      const fits = (size: RiskSize) =>
+        checkRiskSize(caller?.caps ?? DEFAULT_RISK_CAPS, caller?.role ?? 'viewer', size, SIZE_FIELDS);
       const asOf = Math.min(request.range.to, Date.now());
       const settings: VarSettings = {
         confidence: params.confidence ?? 0.99,
@@ -82,14 +96,42 @@ export function riskSource(
         asOf,
       };
       const method = params.method ?? 'parametric';
-      switch (params.view ?? 'var') {
+      const view = params.view ?? 'var';
+      const { lookback } = settings;
+      const paths = settings.options!.paths as number;
+      switch (view) {
+        case 'var': {
+          const window = params.backtestWindow ?? 250;
+          const backtest = window > 0 ? { window, pathsPerDay: VERDICT_BACKTEST_PATHS } : undefined;
+          fits({ simulates: true, lookback, paths, backtest });
+          break;
+        }
+        case 'contribution':
+          fits({ simulates: method === 'montecarlo', lookback, paths: method === 'montecarlo' ? paths : undefined });
+          break;
+        case 'correlation':
+          fits({ simulates: false, lookback });
+          break;
+        case 'backtest': {
+          const window = params.backtestWindow || 250;
+          // A backtest runs its own paths a day; `paths` is not used.
+          fits({
+            simulates: method === 'montecarlo',
+            lookback,
+            backtest: { window, pathsPerDay: defaultBacktestPaths(settings.confidence) },
+          });
+          break;
+        }
+      }
+      const portfolio = await risk.portfolio(params.portfolio);
+      switch (view) {
         case 'var':
           return [await varTable(risk, portfolio, settings, params.backtestWindow ?? 250, signal)];
         case 'contribution':
           return [contributionTable(await risk.valueAtRisk(portfolio, method, settings, signal))];
         case 'correlation': {
           const lambda = params.covariance === 'ewma' ? 0.94 : 0;
-          const result = await risk.covariance(portfolio, settings.lookback, lambda, asOf);
+          const result = await risk.covariance(portfolio, settings.lookback, lambda, asOf, { signal });
           return [
             {
               kind: 'table',
@@ -102,6 +144,15 @@ export function riskSource(
           return [await limitRows(portfolio, asOf)];
         case 'stress': {
           const scenario = stressScenario(params.scenario ?? 'equity-crash', { from: params.from, to: params.to, asOf });
+          if (scenario.kind === 'historical') {
+            checkStressSize(
+              caller?.caps ?? DEFAULT_RISK_CAPS,
+              caller?.role ?? 'viewer',
+              scenario.from,
+              scenario.to,
+              'params.from',
+            );
+          }
           const result = await risk.stress(portfolio, scenario, signal);
           return [
             {
@@ -165,7 +216,7 @@ async function varTable(
         const verdict = await risk.backtest(
           portfolio,
           method,
-          { ...settings, window, options: { ...settings.options, backtestPaths: 5_000 } },
+          { ...settings, window, options: { ...settings.options, backtestPaths: VERDICT_BACKTEST_PATHS } },
           signal,
         );
         row.push(verdict.exceptions, verdict.kupiecPValue, verdict.trafficLight);
@@ -173,6 +224,8 @@ async function varTable(
       return row;
     }),
   );
+  // A request that is gone gets no table of whichever methods finished before it went.
+  signal.throwIfAborted();
   const rows = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
   const failed = outcomes.find((outcome) => outcome.status === 'rejected');
   // Every method sees the same prices: a failure of them all (bad portfolio, no data) is the answer.

@@ -1,7 +1,9 @@
+import { EARLIEST_TIME, LATEST_TIME, NautilusError } from '@nautilus/sdk';
 import { z } from 'zod';
 import { ALERT_SOURCES } from '../../db/tables.ts';
 import { listAlerts, recordAlerts } from '../../risk/alert-store.ts';
-import { VAR_METHODS } from '../../risk/risk-service.ts';
+import { checkRiskSize, checkStressSize, type RiskSizeFields } from '../../risk/check-risk-size.ts';
+import { defaultBacktestPaths, VAR_METHODS } from '../../risk/risk-service.ts';
 import { STRESS_PRESETS, stressScenario } from '../../risk/stress-scenarios.ts';
 import { editorProcedure, router, viewerProcedure } from '../trpc.ts';
 import { symbol, uuid } from './strategy-inputs.ts';
@@ -13,7 +15,7 @@ const settings = {
   confidence: z.number().gt(0.5).lt(1).default(0.99),
   horizonDays: z.number().int().min(1).max(250).default(1),
   lookback: z.number().int().min(2).max(5_000).default(250),
-  asOf: z.number().int().positive().optional(),
+  asOf: z.number().int().positive().max(LATEST_TIME).optional(),
   options: z
     .object({
       covariance: z.enum(['sample', 'ewma']).optional(),
@@ -31,7 +33,21 @@ const settings = {
     .optional(),
 };
 
-const shocks = z.record(z.string().min(1).max(100), z.number().gt(-1).lt(10));
+/** The request fields the size caps name. */
+const SIZE_FIELDS: RiskSizeFields = {
+  lookback: 'lookback',
+  paths: 'options.paths',
+  backtestPaths: 'options.backtestPaths',
+  window: 'window',
+};
+
+/** A time as epoch milliseconds, within the years every store and Date can hold (0001-9999). */
+const epochMs = z.number().min(EARLIEST_TIME).max(LATEST_TIME);
+
+const MAX_SHOCKS = 1_000;
+const shocks = z
+  .record(z.string().min(1).max(100), z.number().gt(-1).lt(10))
+  .refine((record) => Object.keys(record).length <= MAX_SHOCKS, `at most ${MAX_SHOCKS} shocks`);
 const scenario = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('preset'), preset: z.enum(STRESS_PRESETS), from: z.string().optional(), to: z.string().optional() }),
   z.object({
@@ -40,7 +56,7 @@ const scenario = z.discriminatedUnion('kind', [
     bySymbol: shocks.optional(),
     byAssetClass: shocks.optional(),
   }),
-  z.object({ kind: z.literal('historical'), name: z.string().min(1).max(200), from: z.number(), to: z.number() }),
+  z.object({ kind: z.literal('historical'), name: z.string().min(1).max(200), from: epochMs, to: epochMs }),
 ]);
 
 /** Portfolio risk: VaR/ES by method, their backtest, stress tests, the models installed, and alerts. */
@@ -52,7 +68,19 @@ export const riskRouter = router({
     computeKernels: ctx.services.plugins.contributions('computeKernels'),
   })),
 
+  /** VaR and ES by one method, as large as the caller's role allows (see `risk-caps.ts`); stops when the request is aborted. */
   var: viewerProcedure.input(z.object(settings).strict()).query(async ({ ctx, input, signal }) => {
+    checkRiskSize(
+      ctx.services.config.riskCaps,
+      ctx.user.role,
+      {
+        simulates: input.method === 'montecarlo',
+        lookback: input.lookback,
+        paths: input.options?.paths,
+        backtestPaths: input.options?.backtestPaths,
+      },
+      SIZE_FIELDS,
+    );
     const portfolio = await ctx.services.risk.portfolio(input.portfolioId);
     return ctx.services.risk.valueAtRisk(portfolio, input.method, input, signal);
   }),
@@ -61,16 +89,37 @@ export const riskRouter = router({
   backtest: viewerProcedure
     .input(z.object({ ...settings, window: z.number().int().min(20).max(2_000).default(250) }).strict())
     .query(async ({ ctx, input, signal }) => {
+      const backtestPaths = input.options?.backtestPaths;
+      checkRiskSize(
+        ctx.services.config.riskCaps,
+        ctx.user.role,
+        {
+          simulates: input.method === 'montecarlo',
+          lookback: input.lookback,
+          paths: input.options?.paths,
+          backtestPaths,
+          backtest: { window: input.window, pathsPerDay: backtestPaths ?? defaultBacktestPaths(input.confidence) },
+        },
+        SIZE_FIELDS,
+      );
       const portfolio = await ctx.services.risk.portfolio(input.portfolioId);
       return ctx.services.risk.backtest(portfolio, input.method, input, signal);
     }),
 
   stress: viewerProcedure.input(z.object({ portfolioId, scenario }).strict()).query(async ({ ctx, input, signal }) => {
-    const portfolio = await ctx.services.risk.portfolio(input.portfolioId);
     const chosen =
       input.scenario.kind === 'preset'
         ? stressScenario(input.scenario.preset, { from: input.scenario.from, to: input.scenario.to, asOf: Date.now() })
         : input.scenario;
+    if (chosen.kind === 'historical') {
+      if (!(chosen.from < chosen.to)) {
+        throw NautilusError.validation('stress scenario', [
+          { path: 'scenario.from', message: `must be before scenario.to (${chosen.to}), got ${chosen.from}` },
+        ]);
+      }
+      checkStressSize(ctx.services.config.riskCaps, ctx.user.role, chosen.from, chosen.to, 'scenario.from');
+    }
+    const portfolio = await ctx.services.risk.portfolio(input.portfolioId);
     return ctx.services.risk.stress(portfolio, chosen, signal);
   }),
 
