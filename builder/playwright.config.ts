@@ -34,7 +34,7 @@ export default defineConfig({
   // The real server, started the way `npm start` starts it, on a fresh data dir.
   webServer: {
     command: `node --no-node-snapshot ${join(here, '../core/src/cli.ts')} start --port ${port}`,
-    url: `${baseURL}/healthz`,
+    url: `${baseURL}/readyz`,
     timeout: 60_000,
     reuseExistingServer: false,
     stdout: 'ignore',

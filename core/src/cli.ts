@@ -10,8 +10,13 @@ import { type Config, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { ROLES } from './db/tables.ts';
 import { createLogger } from './logger.ts';
+import { isThirdParty, trustWarning } from './plugins/trust-warning.ts';
 import { loadPlugins, startServer } from './server.ts';
+import { reexecWithoutSecrets, takeHandedOverSecrets } from './server-secrets.ts';
 import { CORE_VERSION } from './version.ts';
+
+// Commands that load plugins first re-execute without the server's secrets in their environment.
+takeHandedOverSecrets();
 
 /** Options given on the command line win over the environment. */
 function configWith(overrides: Record<string, string | undefined>): Config {
@@ -46,6 +51,7 @@ program
   .option('--port <port>', 'port to listen on (NAUTILUS_PORT, default 3000; 0 picks a free one)')
   .option('--data-dir <dir>', 'embedded database and installed plugins (NAUTILUS_DATA_DIR, default ./.nautilus)')
   .action(async (options: { host?: string; port?: string; dataDir?: string }) => {
+    reexecWithoutSecrets();
     const config = configWith({ NAUTILUS_HOST: options.host, NAUTILUS_PORT: options.port, NAUTILUS_DATA_DIR: options.dataDir });
     const server = await startServer(config);
     let stopping = false;
@@ -66,12 +72,16 @@ plugins
   .description('load every plugin as the server would and show its state')
   .option('--json', 'print JSON')
   .action(async (options: { json?: boolean }) => {
+    reexecWithoutSecrets();
     const config = loadConfig();
     const host = await loadPlugins(config, createLogger('silent'), new MemoryBus());
     const list = host.list();
     await host.teardown();
     if (options.json) {
       console.log(JSON.stringify(list, null, 2));
+      // Warnings on stderr keep stdout parseable JSON.
+      const thirdParty = list.filter((plugin) => isThirdParty(plugin.source));
+      for (const plugin of thirdParty) console.error(`WARNING: ${trustWarning(plugin.id, plugin.source)}`);
       return;
     }
     for (const plugin of list) {
@@ -82,6 +92,7 @@ plugins
         `${plugin.state === 'active' ? 'active' : 'FAILED'}  ${plugin.id}@${plugin.version ?? '?'}  (${plugin.source})  ${what}`,
       );
       if (plugin.error) console.log(`        ${plugin.error.code}: ${plugin.error.message}`);
+      if (isThirdParty(plugin.source)) console.log(`        WARNING: ${trustWarning(plugin.id, plugin.source)}`);
     }
     if (list.some((plugin) => plugin.state === 'failed')) process.exitCode = 1;
   });
@@ -98,6 +109,7 @@ program
   .option('--cash <amount>', 'initial cash (default 100000)')
   .option('--json', 'print the whole result as JSON')
   .action(async (file: string, options: BacktestCommandOptions) => {
+    reexecWithoutSecrets();
     const config = loadConfig();
     const host = await loadPlugins(config, createLogger('silent'), new MemoryBus());
     try {

@@ -2,19 +2,22 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Logger } from 'pino';
 import type { Services } from './api/context.ts';
+import { createPasswordCheckBudget } from './auth/password-check-budget.ts';
 import { ensureAdmin } from './auth/users.ts';
 import { createBus, redactUrl } from './bus/create-bus.ts';
 import type { GpuProvider } from './compute/compute-service.ts';
 import { createWebGpuProvider, type WebGpuProvider } from './compute/webgpu-provider.ts';
 import type { Config } from './config.ts';
-import { readSecretFromEnv } from './config.ts';
 import { loadCorePlugin } from './core-plugin.ts';
+import { describeModeChanges, tightenDataDir } from './db/data-dir-modes.ts';
 import { openDatabase } from './db/database.ts';
 import { createApp } from './http/app.ts';
 import { createMetrics } from './http/metrics.ts';
+import { createStartupGate, type FetchHandler } from './http/startup-gate.ts';
 import { createLogger } from './logger.ts';
 import { PluginHost } from './plugins/plugin-host.ts';
 import { keepAlertsPruned } from './risk/alert-store.ts';
+import { removeServerSecrets } from './server-secrets.ts';
 import { startStrategyServices } from './strategy-services.ts';
 import { CORE_VERSION } from './version.ts';
 
@@ -33,6 +36,7 @@ export interface StartOptions {
 /**
  * Loads plugins the way the server does, for the server and for `nautilus plugins list`. The GPU
  * device is made only when a kernel first asks for it, so commands that run none never touch it.
+ * The server's secrets leave `process.env` first: plugins get theirs only through `ctx.secrets`.
  */
 export async function loadPlugins(
   config: Config,
@@ -46,12 +50,13 @@ export async function loadPlugins(
     logger,
     bus,
     pluginConfig: config.pluginConfig,
-    readSecret: readSecretFromEnv,
+    readSecret: (name) => (Object.hasOwn(config.secrets, name) ? config.secrets[name] : undefined),
     setupTimeoutMs: config.pluginSetupTimeoutMs,
     callTimeoutMs: config.pluginCallTimeoutMs,
     fetchTimeoutMs: config.pluginFetchTimeoutMs,
     gpu,
   });
+  removeServerSecrets(process.env);
   await host.loadAll();
   return host;
 }
@@ -73,18 +78,47 @@ function adminBanner(username: string, password: string, url: string): string {
   ].join('\n');
 }
 
+/** What start-up waits for, in order; `/readyz` names those still running. */
+const STARTUP_STEPS = ['database', 'bus', 'plugins', 'strategy services', 'first admin'] as const;
+
 /**
- * Opens the database (migrating it), the bus and the plugins, creates the first admin on an empty
- * database, and serves HTTP on `config.host:config.port`.
+ * Serves HTTP on `config.host:config.port` at once (answering 503 with Retry-After, and `/readyz`
+ * with what is still starting), then opens the database (migrating it), the bus and the plugins,
+ * starts the strategy services and creates the first admin on an empty database; only then does the
+ * API answer.
  */
 export async function startServer(config: Config, options: StartOptions = {}): Promise<NautilusServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const print = options.print ?? ((text: string) => process.stdout.write(text));
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const cleanup: (() => Promise<void>)[] = [() => database.close()];
+  const tightened = tightenDataDir(config.dataDir);
+  if (tightened.length > 0) {
+    logger.warn(
+      { dataDir: config.dataDir, changed: tightened.length },
+      `tightened permissions other users had on the data dir: ${describeModeChanges(tightened)}`,
+    );
+  }
+  const gate = createStartupGate(STARTUP_STEPS);
+  const http = await listen(config, gate);
+  const { url } = http;
+  logger.info({ url }, 'Nautilus is starting');
+  const cleanup: (() => Promise<void>)[] = [];
+  const close = async () => {
+    gate.stopping();
+    await http.close();
+    await runAll(cleanup);
+  };
   try {
+    const database = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      onConnectionError: (error) =>
+        logger.warn({ err: error }, 'an idle database connection failed; the pool opens a new one on the next query'),
+    });
+    cleanup.unshift(() => database.close());
+    gate.done('database');
     const bus = await createBus(config.redisUrl, (error) => logger.error({ err: error }, 'bus error'));
     cleanup.unshift(() => bus.close());
+    gate.done('bus');
     const gpu = gpuProvider(config, logger);
     cleanup.unshift(() => gpu.destroy());
     let plugins: PluginHost | undefined;
@@ -92,6 +126,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     plugins = await loadPlugins(config, logger, bus, gpu);
     const risk = await loadCorePlugin(plugins, database.db);
     cleanup.unshift(() => (plugins as PluginHost).teardown());
+    gate.done('plugins');
     // Resumes deployments left running; closed before the plugins, the bus and the database go.
     const strategy = await startStrategyServices({ db: database.db, plugins, bus, logger, config });
     cleanup.unshift(() => strategy.close());
@@ -99,6 +134,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       logger.warn({ err: error }, 'could not prune old risk alerts'),
     );
     cleanup.unshift(async () => stopPruning());
+    gate.done('strategy services');
     const services: Services = {
       db: database.db,
       plugins,
@@ -110,22 +146,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       feeds: strategy.feeds,
       deployments: strategy.deployments,
       risk,
+      passwordChecks: createPasswordCheckBudget(config, logger),
     };
-
     const app = createApp(services);
-    const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
-    await new Promise<void>((resolve, reject) => {
-      server.once('listening', resolve);
-      server.once('error', reject);
-    });
-    const { port } = server.address() as AddressInfo;
-    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-    cleanup.unshift(() => new Promise<void>((resolve) => server.close(() => resolve())));
-    if ('closeAllConnections' in server) cleanup.unshift(async () => server.closeAllConnections());
 
+    // Last, so that a start-up that fails never leaves an admin whose password nobody saw.
     const admin = await ensureAdmin(database.db, config.adminPassword);
     if (admin?.generated) print(adminBanner(admin.username, admin.password, url));
     else if (admin) logger.info({ username: admin.username }, 'created the first admin with NAUTILUS_ADMIN_PASSWORD');
+    gate.open(app);
 
     logger.info(
       {
@@ -137,11 +166,29 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       },
       'Nautilus is listening',
     );
-    return { url, services, close: () => runAll(cleanup) };
+    return { url, services, close };
   } catch (error) {
-    await runAll(cleanup);
+    await close();
     throw error;
   }
+}
+
+/** Binds the port (0 picks a free one) and serves `handler`; `close` stops taking connections and drops open ones. */
+async function listen(config: Config, handler: FetchHandler): Promise<{ url: string; close(): Promise<void> }> {
+  const server = serve({ fetch: handler.fetch, hostname: config.host, port: config.port });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      }),
+  };
 }
 
 async function runAll(steps: (() => Promise<void>)[]): Promise<void> {

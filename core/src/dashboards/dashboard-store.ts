@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type DashboardDocument, migrateDashboard, NautilusError } from '@nautilus/sdk';
+import { DASHBOARD_SCHEMA_VERSION, type DashboardDocument, migrateDashboard, NautilusError } from '@nautilus/sdk';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Tables } from '../db/tables.ts';
 import { validateDashboard } from './validate-dashboard.ts';
@@ -34,28 +34,48 @@ export interface DashboardVersionInfo {
 /** Stored documents are migrated on read, so an upgrade never needs a data rewrite. */
 const load = (stored: unknown) => migrateDashboard(stored).document as DashboardDocument;
 
+/**
+ * Every dashboard's summary, newest first. The list fields come out of the stored JSON in SQL, so no
+ * document is sent to this process or parsed here; `jsonb_to_record` opens each document once (three
+ * `->` would decompress it three times). A document stored under an older schema version (none is,
+ * once saved by this version) is fetched and migrated instead, to list what it holds now.
+ */
 export async function listDashboards(db: Kysely<Tables>): Promise<DashboardSummary[]> {
-  const rows = await db
-    .selectFrom('dashboards')
-    .leftJoin('users', 'users.id', 'dashboards.updated_by')
-    .select([
-      'dashboards.id',
-      'dashboards.title',
-      'dashboards.version',
-      'dashboards.document',
-      'dashboards.updated_at',
-      'users.username',
-    ])
-    .orderBy('dashboards.updated_at', 'desc')
-    .execute();
+  // Stored documents are validated, so tags and panels are arrays; the checks only keep a row edited
+  // by hand from breaking the whole list.
+  const { rows } = await sql<{
+    id: string;
+    title: string;
+    version: number;
+    updated_at: Date;
+    username: string | null;
+    schema_version: unknown;
+    tags: string[];
+    panel_count: number;
+  }>`
+    select d.id, d.title, d.version, d.updated_at, u.username,
+      fields."schemaVersion" as schema_version,
+      case when jsonb_typeof(fields.tags) = 'array' then fields.tags else '[]'::jsonb end as tags,
+      case when jsonb_typeof(fields.panels) = 'array' then jsonb_array_length(fields.panels) else 0 end as panel_count
+    from dashboards d
+    left join users u on u.id = d.updated_by
+    cross join lateral jsonb_to_record(d.document) as fields("schemaVersion" jsonb, tags jsonb, panels jsonb)
+    order by d.updated_at desc
+  `.execute(db);
+  const older = rows.filter((row) => row.schema_version !== DASHBOARD_SCHEMA_VERSION).map((row) => row.id);
+  const migrated = new Map<string, DashboardDocument>();
+  if (older.length > 0) {
+    const documents = await db.selectFrom('dashboards').select(['id', 'document']).where('id', 'in', older).execute();
+    for (const { id, document } of documents) migrated.set(id, load(document));
+  }
   return rows.map((row) => {
-    const document = load(row.document);
+    const document = migrated.get(row.id);
     return {
       id: row.id,
       title: row.title,
       version: row.version,
-      tags: document.tags,
-      panelCount: document.panels.length,
+      tags: document ? document.tags : row.tags,
+      panelCount: document ? document.panels.length : row.panel_count,
       updatedAt: row.updated_at.toISOString(),
       updatedBy: row.username,
     };

@@ -276,10 +276,12 @@ export class DeploymentManager {
     runner: Awaited<ReturnType<typeof createStrategyRunner>>,
     resume: boolean,
   ): Promise<void> {
-    const live = await LiveDeployment.open(this.#options, record, runner, {
+    // A deployment that fails at once ends inside `open`, before `live` is assigned: it was never added.
+    let live: LiveDeployment | undefined;
+    live = await LiveDeployment.open(this.#options, record, runner, {
       resume,
       onEnd: (id) => {
-        if (this.#live.get(id) === live) this.#live.delete(id);
+        if (live !== undefined && this.#live.get(id) === live) this.#live.delete(id);
       },
     });
     if (!live.ended) this.#live.set(record.id, live);

@@ -38,11 +38,11 @@ for (const dialect of dialects) {
     };
 
     it('trades on an accelerated feed, streaming bars, fills and PnL; the equity matches a backtest of the same bars', async () => {
-      const deployed = await deploy({ strategyId: traderId, params: { hold: 2, size: 0.5 } });
+      const deployed = await deploy({ strategyId: traderId, params: { hold: 2, size: 0.1 } });
       expect(deployed).toMatchObject({
         status: 'running',
         version: 2,
-        params: { hold: 2, size: 0.5 },
+        params: { hold: 2, size: 0.1 },
         replay: { bars: 30, speed: 600 },
       });
       expect(deployed.account.bars).toBe(10);
@@ -60,7 +60,7 @@ for (const dialect of dialects) {
       const times = bars.map((event) => event.bar.time);
       expect(times).toEqual([...times].sort((a, b) => a - b));
       expect(new Set(times).size).toBe(times.length);
-      expect(events.some((event) => event.type === 'fills' && event.fills[0].quantity === 0.5)).toBe(true);
+      expect(events.some((event) => event.type === 'fills' && event.fills[0].quantity === 0.1)).toBe(true);
       const equities = events.filter((event) => event.type === 'account').map((event) => event.account.equity);
       expect(new Set(equities).size).toBeGreaterThan(3);
 
@@ -74,7 +74,7 @@ for (const dialect of dialects) {
         range: { from: stored.firstBarTime, to: times.at(-1) + 1 },
         maxPoints: 10_000,
       });
-      const backtest = await runBacktest({ source: RHYTHM_TRADER, bars: frame as OhlcvFrame, params: { hold: 2, size: 0.5 } });
+      const backtest = await runBacktest({ source: RHYTHM_TRADER, bars: frame as OhlcvFrame, params: { hold: 2, size: 0.1 } });
       expect(backtest.curve.time.slice(10)).toEqual(times.slice(0, backtest.curve.time.length - 10));
       expect(bars.slice(0, backtest.curve.time.length - 10).map((event) => event.equity)).toEqual(
         backtest.curve.equity.slice(10),
@@ -120,7 +120,7 @@ for (const dialect of dialects) {
     });
 
     it('rolls back to the previous version with the same params in one action', async () => {
-      const current = await deploy({ strategyId: traderId, params: { hold: 3, size: 2 } });
+      const current = await deploy({ strategyId: traderId, params: { hold: 3, size: 0.2 } });
       const rolled = await api.call('deployments.rollback', { id: current.id }, editor);
       expect(rolled.error).toBeUndefined();
       expect(rolled.data.stopped).toMatchObject({ id: current.id, status: 'stopped', stopReason: 'rolled back to version 1' });

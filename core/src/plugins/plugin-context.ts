@@ -15,7 +15,7 @@ export interface ContextOptions {
   /** Runs kernels contributed by loaded plugins; see core/src/compute. */
   compute: ComputeService;
   config: Record<string, unknown>;
-  /** Where secrets come from; `NAUTILUS_SECRET_<NAME>` in the environment by default. */
+  /** Where secrets come from: the server reads `NAUTILUS_SECRET_<NAME>` once at start, never `process.env` later. */
   readSecret: (name: string) => string | undefined;
   fetchTimeoutMs: number;
 }

@@ -26,6 +26,7 @@ import { frameProblem } from './check-frames.ts';
 import { checkManifest } from './check-manifest.ts';
 import { discoverPlugins, type PluginSource, pluginEntry } from './discover-plugins.ts';
 import { createPluginContext } from './plugin-context.ts';
+import { isThirdParty, trustWarning } from './trust-warning.ts';
 import { withTimeout } from './with-timeout.ts';
 
 export interface PluginHostOptions {
@@ -372,6 +373,9 @@ export class PluginHost {
       this.#record(dir, source, manifest, started, failure);
       logger.error({ plugin: manifest?.id ?? basename(dir), code: failure.code, err: failure.message }, 'plugin failed');
     }
+    // Loaded or failed, a plugin Nautilus does not ship gets a plain warning of what it can do here.
+    const id = manifest?.id ?? basename(dir);
+    if (isThirdParty(source)) logger.warn({ plugin: id, source, dir }, trustWarning(id, source));
   }
 
   /**

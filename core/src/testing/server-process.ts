@@ -11,7 +11,10 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
-/** Starts `nautilus start` as a user would, on a free port, and waits until it listens. */
+/**
+ * Starts `nautilus start` as a user would, on a free port, and waits until it is ready: its URL from
+ * the log, then `/readyz` answering 200 (start-up done: migrations, first admin, plugins, strategy services).
+ */
 export async function startServerProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--no-node-snapshot', cli, 'start', '--port', '0'], {
     env: { ...process.env, NAUTILUS_LOG_LEVEL: 'info', ...env },
@@ -25,24 +28,23 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
   child.stderr?.on('data', (chunk) => {
     stderr += chunk;
   });
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`server did not start in ${timeoutMs} ms:\n${stdout}\n${stderr}`));
-    }, timeoutMs);
-    const check = () => {
-      const match = /"url":"(http:\/\/[^"]+)"[^\n]*"msg":"Nautilus is listening"/.exec(stdout);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1] as string);
-      }
-    };
-    child.stdout?.on('data', check);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${stdout}\n${stderr}`));
-    });
+  const deadline = Date.now() + timeoutMs;
+  const failed = () => new Error(`server did not become ready in ${timeoutMs} ms:\n${stdout}\n${stderr}`);
+  let exited: Error | undefined;
+  child.once('exit', (code) => {
+    exited = new Error(`server exited with ${code}:\n${stdout}\n${stderr}`);
   });
+  let url: string | undefined;
+  for (;;) {
+    if (exited) throw exited;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw failed();
+    }
+    url ??= /"url":"(http:\/\/[^"]+)"[^\n]*"msg":"Nautilus is starting"/.exec(stdout)?.[1];
+    if (url && (await ready(url))) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   return {
     child,
     url,
@@ -54,4 +56,15 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** True once the server answers `/readyz` with 200; false while it starts (503) or cannot be reached. */
+async function ready(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${url}/readyz`);
+    await response.body?.cancel();
+    return response.status === 200;
+  } catch {
+    return false;
+  }
 }

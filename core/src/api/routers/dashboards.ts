@@ -10,9 +10,9 @@ import {
   saveDashboard,
 } from '../../dashboards/dashboard-store.ts';
 import { editorProcedure, router, viewerProcedure } from '../trpc.ts';
+import { version } from './strategy-inputs.ts';
 
 const id = z.string().uuid();
-const version = z.number().int().min(1);
 
 export const dashboardsRouter = router({
   list: viewerProcedure.query(({ ctx }) => listDashboards(ctx.services.db)),
