@@ -1,6 +1,6 @@
 import { type ComputeKernel, isNautilusError, NautilusError } from '@nautilus/sdk';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createComputeService } from './compute-service.ts';
+import { computeActivity, createComputeService } from './compute-service.ts';
 import { createWebGpuProvider } from './webgpu-provider.ts';
 
 const provider = createWebGpuProvider({ mode: 'auto' });
@@ -39,5 +39,35 @@ describe('compute service when the GPU run itself fails', async () => {
       const error = await invalid.run('test/failing', { x }, {}).catch((caught: unknown) => caught);
       expect(isNautilusError(error) && error.code).toBe('VALIDATION');
     });
+  });
+});
+
+describe('compute service activity', () => {
+  it('counts runs in progress and started, failed and aborted ones included', async () => {
+    let release = () => {};
+    const waiting: ComputeKernel = {
+      cpu: (_inputs, _params, signal) =>
+        new Promise((resolve, reject) => {
+          release = () => resolve({ y: x });
+          signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+        }),
+    };
+    const service = createComputeService({ findKernel: () => waiting, gpu: provider });
+    const activity = computeActivity(service)!;
+    expect(activity).toEqual({ active: 0, started: 0 });
+    const first = service.run('test/waiting', { x }, {}, { backend: 'cpu' });
+    await Promise.resolve();
+    expect(activity).toEqual({ active: 1, started: 1 });
+    release();
+    await first;
+    const controller = new AbortController();
+    const second = service.run('test/waiting', { x }, {}, { backend: 'cpu', signal: controller.signal });
+    expect(activity).toEqual({ active: 1, started: 2 });
+    controller.abort(new Error('gone'));
+    await expect(second).rejects.toThrow('gone');
+    const missing = createComputeService({ findKernel: () => undefined, gpu: provider });
+    await expect(missing.run('test/none', {}, {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(computeActivity(missing)).toEqual({ active: 0, started: 1 });
+    expect(activity).toEqual({ active: 0, started: 2 });
   });
 });

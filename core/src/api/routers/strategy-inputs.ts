@@ -2,7 +2,8 @@ import { type LimitSet, TIMEFRAMES } from '@nautilus/sdk';
 import { z } from 'zod';
 
 export const uuid = z.string().uuid();
-export const version = z.number().int().min(1);
+/** Versions are stored as 32-bit integers: a larger one could never exist, and the database would refuse to compare it. */
+export const version = z.number().int().min(1).max(2_147_483_647);
 export const timeframe = z.enum(TIMEFRAMES);
 export const time = z.union([z.string().min(1).max(40), z.number()]);
 export const dataSource = z
@@ -18,6 +19,13 @@ const minimum = z.number().optional();
 export const backtestConfig = z
   .object({
     initialCash: z.number().optional(),
+    /** Cash (the default) or margin with a leverage; the leverage's range is checked by the runtime. */
+    account: z
+      .discriminatedUnion('type', [
+        z.object({ type: z.literal('cash') }).strict(),
+        z.object({ type: z.literal('margin'), leverage: z.number() }).strict(),
+      ])
+      .optional(),
     commission: z
       .discriminatedUnion('type', [
         z.object({ type: z.literal('none') }),
