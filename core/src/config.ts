@@ -3,6 +3,9 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type FieldIssue, NautilusError } from '@nautilus/sdk';
 import { WEBGPU_MODES, type WebGpuMode } from './compute/webgpu-provider.ts';
+import { parseAllowedHosts } from './http/allowed-hosts.ts';
+import { parseTrustedProxies } from './http/client-address.ts';
+import { type RiskCapsByRole, readRiskCaps } from './risk/risk-caps.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -14,6 +17,8 @@ export interface Config {
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
   adminPassword: string | undefined;
+  /** Plugin secrets by name, from `NAUTILUS_SECRET_<NAME>`; served to plugins only through `ctx.secrets.get`. */
+  secrets: Readonly<Record<string, string>>;
   logLevel: string;
   builderDir: string;
   /** First-party plugins, then `<dataDir>/plugins`, then NAUTILUS_PLUGIN_DIRS. */
@@ -35,6 +40,16 @@ export interface Config {
   webgpu: WebGpuMode;
   /** Risk alerts older than this many days are deleted (hourly). */
   alertRetentionDays: number;
+  /** How large a VaR, backtest or stress test viewers and editors may ask for (NAUTILUS_RISK_{VIEWER,EDITOR}_MAX_*). */
+  riskCaps: RiskCapsByRole;
+  /** Host names requests may be addressed to (DNS rebinding protection); `*` allows any. */
+  allowedHosts: string[];
+  /** Proxies (IPs or CIDR ranges) whose X-Forwarded-For names the client; none by default. */
+  trustedProxies: string[];
+  /** Password checks (argon2) one instance runs per second, all clients together. */
+  loginChecksPerSecond: number;
+  /** Password checks per minute for one client address. */
+  loginChecksPerMinutePerAddress: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -85,6 +100,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl,
     redisUrl,
     adminPassword,
+    secrets: pluginSecrets(env),
     logLevel: env.NAUTILUS_LOG_LEVEL || 'info',
     builderDir: resolve(env.NAUTILUS_BUILDER_DIR || resolve(repoRoot, 'builder/dist')),
     pluginFolders: [
@@ -104,6 +120,11 @@ export function loadConfig(env: Env = process.env): Config {
     cookieSecure: env.NAUTILUS_COOKIE_SECURE === 'true',
     webgpu: (env.NAUTILUS_WEBGPU || 'auto') as WebGpuMode,
     alertRetentionDays: integer(env, 'NAUTILUS_ALERT_RETENTION_DAYS', 90, 1, 36_500, issues),
+    riskCaps: readRiskCaps(env, issues),
+    allowedHosts: parseAllowedHosts(env.NAUTILUS_ALLOWED_HOSTS, env.NAUTILUS_HOST || '127.0.0.1', issues),
+    trustedProxies: parseTrustedProxies(env.NAUTILUS_TRUSTED_PROXIES, issues),
+    loginChecksPerSecond: integer(env, 'NAUTILUS_LOGIN_CHECKS_PER_SECOND', 5, 1, 1_000, issues),
+    loginChecksPerMinutePerAddress: integer(env, 'NAUTILUS_LOGIN_CHECKS_PER_MINUTE_PER_ADDRESS', 20, 1, 100_000, issues),
   };
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     issues.push({ path: 'NAUTILUS_LOG_LEVEL', message: 'expected fatal, error, warn, info, debug, trace or silent' });
@@ -115,7 +136,14 @@ export function loadConfig(env: Env = process.env): Config {
   return config;
 }
 
-/** Secrets for plugins come only from `NAUTILUS_SECRET_<NAME>`, never from arbitrary variables. */
-export function readSecretFromEnv(name: string): string | undefined {
-  return process.env[`NAUTILUS_SECRET_${name}`];
+/**
+ * Secrets for plugins come only from `NAUTILUS_SECRET_<NAME>`, never from arbitrary variables. They
+ * are read here, once: the variables are removed from the environment before any plugin loads.
+ */
+function pluginSecrets(env: Env): Readonly<Record<string, string>> {
+  const secrets: Record<string, string> = Object.create(null);
+  for (const [name, value] of Object.entries(env)) {
+    if (name.startsWith('NAUTILUS_SECRET_') && value !== undefined) secrets[name.slice('NAUTILUS_SECRET_'.length)] = value;
+  }
+  return Object.freeze(secrets);
 }

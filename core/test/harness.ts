@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import { pino } from 'pino';
+import { type Logger, pino } from 'pino';
 import type { Services } from '../src/api/context.ts';
 import { appRouter } from '../src/api/router.ts';
+import { createPasswordCheckBudget } from '../src/auth/password-check-budget.ts';
 import { createUser, ensureAdmin } from '../src/auth/users.ts';
 import type { ClosableBus } from '../src/bus/create-bus.ts';
 import { MemoryBus } from '../src/bus/memory-bus.ts';
@@ -21,6 +22,8 @@ export const PASSWORD = 'correct horse battery staple';
 export interface Auth {
   cookie?: string;
   apiKey?: string;
+  /** The client address the app sees (in-process requests have no socket; `in-process` by default). */
+  address?: string;
 }
 
 export interface CallResult<T = any> {
@@ -39,8 +42,8 @@ export interface CallResult<T = any> {
 export interface Harness {
   services: Services;
   call<T = any>(procedure: string, input?: unknown, auth?: Auth, kind?: 'query' | 'mutation'): Promise<CallResult<T>>;
-  /** A raw request to the app, e.g. a subscription read as a stream. */
-  request(path: string, init?: RequestInit): Promise<Response>;
+  /** A raw request to the app, e.g. a subscription read as a stream; `address` is the client address the app sees. */
+  request(path: string, init?: RequestInit, address?: string): Promise<Response>;
   /** Creates a user of `role` (admin exists already) and returns their session cookie. */
   loginAs(role: Role): Promise<Auth>;
   close(): Promise<void>;
@@ -53,6 +56,10 @@ export interface HarnessOptions {
   bus?: ClosableBus;
   /** Short leases for takeover tests. */
   leaseMs?: number;
+  /** Extra configuration variables (e.g. NAUTILUS_ALLOWED_HOSTS). */
+  env?: Record<string, string>;
+  /** Where the server's log lines go; silent by default. */
+  logger?: Logger;
 }
 
 /** Whether the router declares `procedure` a query or a mutation (unknown ones are sent as queries). */
@@ -70,11 +77,12 @@ export async function openHarness(database: TestDatabase, options: HarnessOption
     NAUTILUS_LOG_LEVEL: 'silent',
     NAUTILUS_PLUGIN_SETUP_TIMEOUT_MS: firstParty ? '10000' : '500',
     NAUTILUS_PLUGIN_CALL_TIMEOUT_MS: firstParty ? '15000' : '500',
+    ...options.env,
   });
   if (!firstParty) config.pluginFolders = [{ dir: FIXTURE_PLUGINS, source: 'extra' }];
   else config.pluginFolders = config.pluginFolders.filter((folder) => folder.source === 'first-party');
   const opened = await openDatabase(database.options);
-  const logger = pino({ level: 'silent' });
+  const logger = options.logger ?? pino({ level: 'silent' });
   const bus = options.bus ?? new MemoryBus();
   const plugins = await loadPlugins(config, logger, bus);
   const risk = await loadCorePlugin(plugins, opened.db);
@@ -98,6 +106,7 @@ export async function openHarness(database: TestDatabase, options: HarnessOption
     feeds: strategy.feeds,
     deployments: strategy.deployments,
     risk,
+    passwordChecks: createPasswordCheckBudget(config, logger),
   };
   const app = createApp(services);
   await ensureAdmin(opened.db, PASSWORD);
@@ -110,11 +119,11 @@ export async function openHarness(database: TestDatabase, options: HarnessOption
     const url = mutation
       ? `http://127.0.0.1/trpc/${procedure}`
       : `http://127.0.0.1/trpc/${procedure}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`;
-    const response = await app.request(url, {
-      method: mutation ? 'POST' : 'GET',
-      headers,
-      ...(mutation ? { body: JSON.stringify(input ?? null) } : {}),
-    });
+    const response = await app.request(
+      url,
+      { method: mutation ? 'POST' : 'GET', headers, ...(mutation ? { body: JSON.stringify(input ?? null) } : {}) },
+      { clientAddress: auth.address },
+    );
     const body = (await response.json()) as { result?: { data: unknown }; error?: CallResult['error'] };
     return {
       status: response.status,
@@ -128,7 +137,7 @@ export async function openHarness(database: TestDatabase, options: HarnessOption
   return {
     services,
     call,
-    request: async (path, init) => app.request(`http://127.0.0.1${path}`, init),
+    request: async (path, init, address) => app.request(`http://127.0.0.1${path}`, init, { clientAddress: address }),
     async loginAs(role) {
       const username = role === 'admin' ? 'admin' : `${role}-${++users}`;
       if (role !== 'admin') await createUser(opened.db, { username, password: PASSWORD, role });
