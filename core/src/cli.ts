@@ -107,6 +107,7 @@ program
   .option('--data-source <ref>', 'bar source <pluginId>/<dataSourceId>', 'nautilus.sim-market/bars')
   .option('--param <name=value>', 'a strategy param; repeat for several', (value: string, all: string[]) => [...all, value], [])
   .option('--cash <amount>', 'initial cash (default 100000)')
+  .option('--margin <leverage>', 'a margin account with this leverage, 1 to 100 (default: a cash account, no shorts)')
   .option('--json', 'print the whole result as JSON')
   .action(async (file: string, options: BacktestCommandOptions) => {
     reexecWithoutSecrets();

@@ -84,6 +84,22 @@ describe('nautilus backtest', () => {
     expect(result.curve.equity).toHaveLength(result.bars);
   });
 
+  it('trades in a margin account with --margin and names the option when its value is wrong', async () => {
+    const margin = await backtest(example, ...market, '--margin', '2');
+    expect(margin.code).toBe(0);
+    expect(margin.stdout).toContain('; margin account, leverage 2');
+    const json = JSON.parse((await backtest(example, ...market, '--margin', '2', '--json')).stdout);
+    expect(json.config.account).toEqual({ type: 'margin', leverage: 2 });
+    const cash = await backtest(example, ...market);
+    expect(cash.stdout).toContain('; cash account');
+    const word = await backtest(example, ...market, '--margin', 'lots');
+    expect(word.code).toBe(1);
+    expect(word.stderr).toContain("--margin: must be a leverage such as 2, got 'lots'");
+    const huge = await backtest(example, ...market, '--margin', '1000');
+    expect(huge.code).toBe(1);
+    expect(huge.stderr).toMatch(/^nautilus: VALIDATION: .*leverage/);
+  });
+
   it('reports a compile error at file:line:column and an unknown symbol, exiting 1', async () => {
     const broken = join(scratch, 'broken.ts');
     writeFileSync(broken, 'export default defineStrategy({\n  onBar(ctx) {\n    const x = ;\n  },\n});\n');

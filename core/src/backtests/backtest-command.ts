@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { compileStrategy, describeStrategy, runBacktest, type StrategyDiagnostic } from '@nautilus/runtime';
 import {
+  type BacktestConfig,
   type BacktestResult,
   isNautilusError,
   NautilusError,
@@ -22,6 +23,8 @@ export interface BacktestCommandOptions {
   dataSource: string;
   param: string[];
   cash?: string | undefined;
+  /** A margin account with this leverage; without it the account is a cash account. */
+  margin?: string | undefined;
   json?: boolean | undefined;
 }
 
@@ -53,9 +56,11 @@ export async function backtestCommand(
   if (cash !== undefined && !(cash > 0)) {
     throw NautilusError.validation('options', [{ path: '--cash', message: `must be a positive number, got '${options.cash}'` }]);
   }
+  const account = parseAccount(options.margin);
   const range = resolveTimeRange({ from: options.from, to: options.to }, Date.now());
   const bars = await loadBars(plugins, { dataSource: options.dataSource, symbol: options.symbol, timeframe, ...range }, maxBars);
-  const result = await runBacktest({ compiled, bars, params, config: cash === undefined ? {} : { initialCash: cash } });
+  const config = { ...(cash === undefined ? {} : { initialCash: cash }), ...(account ? { account } : {}) };
+  const result = await runBacktest({ compiled, bars, params, config });
   if (options.json) return JSON.stringify(result, null, 2);
   return report(strategy.name ?? file, result);
 }
@@ -67,11 +72,26 @@ function report(name: string, result: BacktestResult): string {
     .join(' ');
   const lines = [
     `${name} on ${result.symbol} ${result.timeframe}, ${day(result.from)} to ${day(result.to)} (${result.bars} bars)`,
-    `params: ${params || '(none)'}; initial cash ${result.config.initialCash.toLocaleString('en-US')}`,
+    `params: ${params || '(none)'}; initial cash ${result.config.initialCash.toLocaleString('en-US')}; ${describeAccount(result)}`,
     '',
     formatTable(metricRows(result)),
   ];
   return lines.join('\n');
+}
+
+/** `--margin 2`: a margin account with that leverage (the runtime checks its range); none: a cash account. */
+function parseAccount(margin: string | undefined): BacktestConfig['account'] {
+  if (margin === undefined) return undefined;
+  const leverage = Number(margin);
+  if (margin.trim() === '' || !Number.isFinite(leverage)) {
+    throw NautilusError.validation('options', [{ path: '--margin', message: `must be a leverage such as 2, got '${margin}'` }]);
+  }
+  return { type: 'margin', leverage };
+}
+
+function describeAccount(result: BacktestResult): string {
+  const account = result.config.account;
+  return account?.type === 'margin' ? `margin account, leverage ${account.leverage}` : 'cash account';
 }
 
 /** `--param fast=10` values, typed by the strategy's declaration (so `--param mode=10` stays a string when mode is one). */
