@@ -1,4 +1,4 @@
-import { Button, Flex, Layout, Switch, Tag, Typography, theme } from 'antd';
+import { Button, Flex, Grid, Layout, Switch, Tag, Typography, theme } from 'antd';
 import { lazy, Suspense } from 'react';
 import type { User } from '../api/types.ts';
 import { useLogout } from '../auth/useSession.ts';
@@ -12,6 +12,8 @@ const AlertsBell = lazy(() => import('../alerts/AlertsBell.tsx').then((module) =
 /** Product name, navigation, risk alerts, theme toggle, the signed-in user with their role, and logout. */
 export function AppHeader({ user }: { user: User }) {
   const { token } = theme.useToken();
+  // Below 768 px the user's controls wrap onto a second row instead of running off the screen.
+  const narrow = Grid.useBreakpoint().md === false;
   const { mode, setMode } = useThemeMode();
   const logout = useLogout();
   const route = useRoute();
@@ -24,8 +26,9 @@ export function AppHeader({ user }: { user: User }) {
       style={{
         display: 'flex',
         alignItems: 'center',
-        gap: 16,
-        paddingInline: 24,
+        gap: narrow ? 8 : 16,
+        paddingInline: narrow ? 12 : 24,
+        ...(narrow ? { flexWrap: 'wrap', height: 'auto', lineHeight: '32px', paddingBlock: 8 } : {}),
         background: token.colorBgContainer,
         borderBottom: `1px solid ${token.colorBorderSecondary}`,
       }}

@@ -10,7 +10,7 @@ const EXPLAIN: Record<AccountConfig['type'], string> = {
 export function AccountSettings({ value, onChange }: { value: AccountConfig; onChange: (next: AccountConfig) => void }) {
   return (
     <Flex align="center" gap={8}>
-      <Typography.Text style={{ width: 90 }}>Account</Typography.Text>
+      <Typography.Text style={{ width: 90, flexShrink: 0 }}>Account</Typography.Text>
       <Tooltip title={EXPLAIN[value.type]}>
         <Segmented<AccountConfig['type']>
           data-testid="lab-account"

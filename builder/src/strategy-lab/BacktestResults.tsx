@@ -118,6 +118,7 @@ export function BacktestResults({ run }: { run: BacktestRun }) {
                   columns={tradeColumns}
                   dataSource={trades}
                   pagination={{ pageSize: 10 }}
+                  scroll={{ x: 'max-content' }}
                 />
               ),
             },

@@ -25,6 +25,7 @@ const columns: TableColumnsType<OrderRow> = [
   {
     title: 'Reason',
     dataIndex: 'reason',
+    width: 360,
     render: (reason: string | null) => (reason === null ? '' : <Typography.Text type="secondary">{reason}</Typography.Text>),
   },
 ];
@@ -39,6 +40,8 @@ export function OrdersTable({ rows }: { rows: OrderRow[] }) {
       columns={columns}
       dataSource={rows}
       pagination={{ pageSize: 10, hideOnSinglePage: true }}
+      // A phone scrolls the table sideways instead of squeezing the reasons into a column one word wide.
+      scroll={{ x: 1020 }}
       onRow={(row) => ({ 'data-status': row.status }) as React.HTMLAttributes<HTMLElement>}
     />
   );

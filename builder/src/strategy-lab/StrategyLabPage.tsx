@@ -328,18 +328,18 @@ export function StrategyLabPage({ id, user, run: linkedRun, deployment: linkedDe
             <Card size="small" title="Market and settings">
               <Flex vertical gap={8}>
                 <Flex align="center" gap={8}>
-                  <Typography.Text style={{ width: 90 }}>Symbol</Typography.Text>
+                  <Typography.Text style={{ width: 90, flexShrink: 0 }}>Symbol</Typography.Text>
                   <InstrumentSelect
                     data-testid="lab-symbol"
                     aria-label="Symbol"
                     instruments={instruments}
                     value={symbol}
                     onChange={setSymbol}
-                    style={{ flex: 1 }}
+                    style={{ flex: 1, minWidth: 0 }}
                   />
                 </Flex>
                 <Flex align="center" gap={8}>
-                  <Typography.Text style={{ width: 90 }}>Timeframe</Typography.Text>
+                  <Typography.Text style={{ width: 90, flexShrink: 0 }}>Timeframe</Typography.Text>
                   <Segmented<Timeframe>
                     data-testid="lab-timeframe"
                     size="small"
@@ -349,7 +349,7 @@ export function StrategyLabPage({ id, user, run: linkedRun, deployment: linkedDe
                   />
                 </Flex>
                 <Flex align="center" gap={8}>
-                  <Typography.Text style={{ width: 90 }}>Range</Typography.Text>
+                  <Typography.Text style={{ width: 90, flexShrink: 0 }}>Range</Typography.Text>
                   <Segmented<RangeLabel>
                     data-testid="lab-range"
                     size="small"
@@ -359,14 +359,14 @@ export function StrategyLabPage({ id, user, run: linkedRun, deployment: linkedDe
                   />
                 </Flex>
                 <Flex align="center" gap={8}>
-                  <Typography.Text style={{ width: 90 }}>Initial cash</Typography.Text>
+                  <Typography.Text style={{ width: 90, flexShrink: 0 }}>Initial cash</Typography.Text>
                   <InputNumber
                     data-testid="lab-initial-cash"
                     min={1}
                     step={1_000}
                     value={initialCash}
                     onChange={(next) => typeof next === 'number' && setInitialCash(next)}
-                    style={{ flex: 1 }}
+                    style={{ flex: 1, minWidth: 0 }}
                   />
                 </Flex>
                 <AccountSettings value={account} onChange={setAccount} />
@@ -416,10 +416,10 @@ export function StrategyLabPage({ id, user, run: linkedRun, deployment: linkedDe
               <Card size="small" title="Paper trading">
                 <Flex vertical gap={8}>
                   <Flex align="center" gap={8}>
-                    <Typography.Text style={{ width: 90 }}>Feed</Typography.Text>
+                    <Typography.Text style={{ width: 90, flexShrink: 0 }}>Feed</Typography.Text>
                     <Select<Speed>
                       data-testid="deploy-speed"
-                      style={{ flex: 1 }}
+                      style={{ flex: 1, minWidth: 0 }}
                       value={speed}
                       onChange={setSpeed}
                       options={[
