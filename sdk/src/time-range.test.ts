@@ -27,6 +27,28 @@ describe('resolveTime', () => {
     }
   });
 
+  it.each([
+    [1e308, 'range.to'],
+    [-1e308, 'range.from'],
+    [2 ** 53, 'range.to'],
+    [8.64e15, 'range.to'],
+    [-62_135_596_800_001, 'range.from'],
+    ['now-999999y', 'range.from'],
+    ['now+999999y', 'range.to'],
+  ])('rejects %s, a time outside years 0001-9999, naming the field', (expression, field) => {
+    try {
+      resolveTime(expression, now, field);
+      expect.unreachable();
+    } catch (error) {
+      expect(isNautilusError(error) && error.fields[0]).toMatchObject({ path: field, message: /between years 0001 and 9999/ });
+    }
+  });
+
+  it('accepts the first and the last millisecond of years 0001-9999', () => {
+    expect(resolveTime('0001-01-01', now)).toBe(-62_135_596_800_000);
+    expect(resolveTime(253_402_300_799_999, now)).toBe(Date.parse('9999-12-31T23:59:59.999Z'));
+  });
+
   it('rejects a range whose start is not before its end', () => {
     expect(() => resolveTimeRange({ from: 'now', to: 'now-1h' }, now)).toThrow(/must be before range.to/);
   });

@@ -12,13 +12,27 @@ const UNIT_MS: Record<string, number> = {
 const RELATIVE = /^now(?:([+-])(\d{1,6})([smhdwMy]))?$/;
 const ISO = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
+/** The times a resolved expression may name: years 0001 to 9999, as ISO 8601 writes them and every database stores them. */
+export const EARLIEST_TIME = Date.parse('0001-01-01T00:00:00Z');
+export const LATEST_TIME = Date.parse('9999-12-31T23:59:59.999Z');
+
 /**
  * Resolves a time expression to epoch milliseconds: `now`, `now-15m`, `now-7d`, `now-1y` (M = 30 days,
  * y = 365 days, as Grafana does), an ISO 8601 date or date-time (UTC unless it names an offset), or
- * epoch milliseconds as a number.
+ * epoch milliseconds as a number. The result lies between {@link EARLIEST_TIME} and {@link LATEST_TIME}.
  * @example resolveTime('now-1h', Date.parse('2026-01-01T12:00:00Z')) // 2026-01-01T11:00:00Z
  */
 export function resolveTime(expression: string | number, now: number, field = 'time'): number {
+  const time = parseTime(expression, now, field);
+  if (time < EARLIEST_TIME || time > LATEST_TIME) {
+    throw NautilusError.validation('time', [
+      { path: field, message: `must lie between years 0001 and 9999 (epoch ms ${EARLIEST_TIME} to ${LATEST_TIME}), got ${time}` },
+    ]);
+  }
+  return time;
+}
+
+function parseTime(expression: string | number, now: number, field: string): number {
   if (typeof expression === 'number') {
     if (Number.isFinite(expression)) return Math.trunc(expression);
     throw NautilusError.validation('time', [{ path: field, message: 'must be a finite number of epoch milliseconds' }]);

@@ -1,12 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { resolveApiKey } from '../auth/api-keys.ts';
+import type { PasswordCheckBudget } from '../auth/password-check-budget.ts';
 import { resolveSession } from '../auth/sessions.ts';
 import type { BacktestService } from '../backtests/backtest-service.ts';
 import type { ClosableBus } from '../bus/create-bus.ts';
 import type { Config } from '../config.ts';
 import type { Tables, User } from '../db/tables.ts';
 import type { DeploymentManager } from '../deployments/deployment-manager.ts';
+import { IN_PROCESS_ADDRESS } from '../http/client-address.ts';
 import type { Metrics } from '../http/metrics.ts';
 import type { MarketFeed } from '../market/market-feed.ts';
 import type { PluginHost } from '../plugins/plugin-host.ts';
@@ -26,6 +28,8 @@ export interface Services {
   feeds: MarketFeed;
   deployments: DeploymentManager;
   risk: RiskService;
+  /** Bounds the argon2 work of logins, per client address and for the instance. */
+  passwordChecks: PasswordCheckBudget;
 }
 
 export interface RequestContext {
@@ -35,12 +39,20 @@ export interface RequestContext {
   via: 'session' | 'api-key' | undefined;
   sessionToken: string | undefined;
   responseHeaders: Headers;
+  /** The client's address (the socket's peer, or what a trusted proxy forwarded); see client-address.ts. */
+  clientAddress: string;
 }
 
 function readCookie(header: string | null, name: string): string | undefined {
   for (const part of header?.split(';') ?? []) {
     const [key, ...value] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(value.join('='));
+    } catch {
+      // A malformed cookie (`%`) is no session, not a failed request.
+      return undefined;
+    }
   }
   return undefined;
 }
@@ -50,8 +62,9 @@ export async function createRequestContext(
   services: Services,
   request: Request,
   responseHeaders: Headers,
+  clientAddress: string = IN_PROCESS_ADDRESS,
 ): Promise<RequestContext> {
-  const base = { services, responseHeaders, user: undefined, via: undefined, sessionToken: undefined };
+  const base = { services, responseHeaders, clientAddress, user: undefined, via: undefined, sessionToken: undefined };
   const authorization = request.headers.get('authorization');
   if (authorization?.startsWith('Bearer ')) {
     const user = await resolveApiKey(services.db, authorization.slice('Bearer '.length).trim());

@@ -1,3 +1,4 @@
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects, type TestDatabase } from '../../test/databases.ts';
 import { type Auth, type Harness, openHarness } from '../../test/harness.ts';
@@ -38,9 +39,11 @@ for (const dialect of dialects) {
     let id: string;
     const activity = () => computeActivity(api.services.plugins.compute)!;
 
+    const logLines: string[] = [];
     beforeAll(async () => {
       database = await dialect.create();
-      api = await openHarness(database, { plugins: 'first-party', env });
+      const logger = pino({ level: 'info' }, { write: (line: string) => logLines.push(line) });
+      api = await openHarness(database, { plugins: 'first-party', env, logger });
       editor = await api.loginAs('editor');
       viewer = await api.loginAs('viewer');
       const created = await api.call('portfolios.create', book, editor);
@@ -216,6 +219,9 @@ for (const dialect of dialects) {
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(activity().started).toBe(stopped);
       expect(stopped - before).toBeLessThan(50);
+      // Logged as the client going away, not as a server error.
+      const aborted = logLines.map((line) => JSON.parse(line)).filter((line) => line.procedure === 'risk.backtest');
+      expect(aborted.map((line) => [line.level, line.msg])).toEqual([[30, 'the client went away; the call was stopped']]);
 
       // The next caller gets the whole backtest, computed afresh, then from the cache.
       const whole = await api.call('risk.backtest', input, editor);

@@ -10,7 +10,7 @@ import { riskRouter } from './routers/risk.ts';
 import { strategiesRouter } from './routers/strategies.ts';
 import { usersRouter } from './routers/users.ts';
 import { widgetsRouter } from './routers/widgets.ts';
-import { router } from './trpc.ts';
+import { declareInputless, router } from './trpc.ts';
 
 /** The whole API, mounted at /trpc; procedures are named `<area>.<verb>`. */
 export const appRouter = router({
@@ -27,6 +27,8 @@ export const appRouter = router({
   portfolios: portfoliosRouter,
   risk: riskRouter,
 });
+
+declareInputless(appRouter);
 
 export type AppRouter = typeof appRouter;
 /** What `deployments.watch` sends, for typed subscribers. */

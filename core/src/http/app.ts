@@ -3,12 +3,17 @@ import { extname, join, relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { type Context, Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { getCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import { createRequestContext, SESSION_COOKIE, type Services } from '../api/context.ts';
+import { loginBatchRefusal, refuseUnbatchable } from '../api/login-batch.ts';
 import { appRouter } from '../api/router.ts';
+import { hostCheck } from './allowed-hosts.ts';
+import { bodyLimit } from './body-limit.ts';
+import { clientAddress, trustedProxyList } from './client-address.ts';
+import { pluginAssetUrl } from './plugin-asset-url.ts';
+import { isSameOrigin } from './same-origin.ts';
 
 const ASSET_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -42,6 +47,8 @@ export function createApp(services: Services): Hono {
       },
     }),
   );
+  app.use('*', hostCheck(services.config.allowedHosts));
+  const trustedProxies = trustedProxyList(services.config.trustedProxies);
 
   app.get('/healthz', async (c) => {
     try {
@@ -58,21 +65,24 @@ export function createApp(services: Services): Hono {
     return c.text(await services.metrics.registry.metrics(), 200, { 'content-type': services.metrics.registry.contentType });
   });
 
-  app.use(
-    '/trpc/*',
-    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: `Request body over ${MAX_BODY_BYTES} bytes` }, 413) }),
-  );
+  // Every route: only /trpc reads bodies, but an oversized one anywhere gets a 413 the client can read.
+  app.use('*', bodyLimit(MAX_BODY_BYTES));
   app.all('/trpc/*', async (c) => {
     // Cookies are SameSite=Strict; a cross-origin write is refused outright as well.
     const origin = c.req.header('origin');
-    if (c.req.method === 'POST' && origin && new URL(origin).host !== new URL(c.req.url).host) {
+    if (c.req.method === 'POST' && origin !== undefined && !isSameOrigin(origin, c.req.url)) {
       return c.json({ error: 'Cross-origin requests are not allowed' }, 403);
     }
+    const batchRefusal = loginBatchRefusal(c.req.url);
+    if (batchRefusal) return batchRefusal;
     return fetchRequestHandler({
       endpoint: '/trpc',
       req: c.req.raw,
       router: appRouter,
-      createContext: ({ resHeaders }) => createRequestContext(services, c.req.raw, resHeaders),
+      createContext: ({ resHeaders, info }) => {
+        refuseUnbatchable(info);
+        return createRequestContext(services, c.req.raw, resHeaders, clientAddress(c.env, c.req.raw.headers, trustedProxies));
+      },
     });
   });
 
@@ -84,8 +94,9 @@ export function createApp(services: Services): Hono {
   app.get('/plugins/:pluginId/*', async (c) => {
     const context = await createRequestContext(services, c.req.raw, new Headers());
     if (!context.user) return c.text('Log in to load plugin assets.\n', 401);
-    const pluginId = c.req.param('pluginId');
-    const path = decodeURIComponent(c.req.path.slice(`/plugins/${pluginId}/`.length));
+    const asset = pluginAssetUrl(c.req.url);
+    if (!asset) return c.text('Malformed %-escape in the plugin asset path; encode it with encodeURIComponent.\n', 400);
+    const { pluginId, path } = asset;
     const file = services.plugins.assetPath(pluginId, path);
     if (!file) return c.text(`No asset ${path} in plugin ${pluginId}.\n`, 404);
     const type = ASSET_TYPES[extname(file)] ?? 'application/octet-stream';

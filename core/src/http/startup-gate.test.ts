@@ -44,6 +44,14 @@ describe('the start-up gate', () => {
     expect(batch.map((item: any) => item.error.data.path)).toEqual(['auth.me', 'dashboards.list']);
   });
 
+  it('answers a malformed %-escape in the procedure path with the same 503, not a failure', async () => {
+    const gate = createStartupGate(['first admin']);
+    const response = await get(gate, '/trpc/auth.me%E0%A4%A,x%');
+    expect(response.status).toBe(503);
+    const batch = await (await get(gate, '/trpc/a%,b?batch=1')).json();
+    expect(batch.map((item: any) => item.error.data.path)).toEqual(['a%', 'b']);
+  });
+
   it('says stopping on /readyz once the server shuts down, so a balancer drains it', async () => {
     const gate = createStartupGate([]);
     gate.open(app);

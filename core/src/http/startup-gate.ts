@@ -57,7 +57,7 @@ function starting(pathname: string, search: URLSearchParams, pending: string[]):
   const headers = { ...noStore, 'retry-after': String(STARTING_RETRY_AFTER_SECONDS) };
   if (!pathname.startsWith('/trpc/'))
     return Response.json({ status: 'starting', pending, error: message }, { status: 503, headers });
-  const paths = decodeURIComponent(pathname.slice('/trpc/'.length)).split(',');
+  const paths = decodePath(pathname.slice('/trpc/'.length)).split(',');
   const errors = paths.map((path) => ({
     error: {
       message,
@@ -77,4 +77,13 @@ function starting(pathname: string, search: URLSearchParams, pending: string[]):
     },
   }));
   return Response.json(search.get('batch') === '1' ? errors : errors[0], { status: 503, headers });
+}
+
+/** The procedure path as sent; a malformed %-escape is echoed as it came rather than failing the request. */
+function decodePath(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return encoded;
+  }
 }
