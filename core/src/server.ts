@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { endIdleSessionProcesses, prepareSessionProcesses } from '@nautilus/runtime';
 import type { Logger } from 'pino';
 import type { Services } from './api/context.ts';
 import { createPasswordCheckBudget } from './auth/password-check-budget.ts';
@@ -155,6 +156,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     if (admin?.generated) print(adminBanner(admin.username, admin.password, url));
     else if (admin) logger.info({ username: admin.username }, 'created the first admin with NAUTILUS_ADMIN_PASSWORD');
     gate.open(app);
+    // The first backtest then finds a strategy session process waiting instead of starting one.
+    prepareSessionProcesses().catch((error: unknown) =>
+      logger.warn({ err: error }, 'could not start a strategy session process ahead of time'),
+    );
+    cleanup.push(async () => endIdleSessionProcesses());
 
     logger.info(
       {

@@ -24,6 +24,7 @@ export { resolveBacktestConfig } from './run/resolve-config.ts';
 export { type BacktestOptions, type BacktestProgress, runBacktest } from './run/run-backtest.ts';
 export { DEFAULT_LIMITS, type RunLimits } from './run/run-limits.ts';
 export type { RunnerUpdate } from './run/runner-update.ts';
+export { endIdleSessionProcesses, prepareSessionProcesses } from './run/session-process-pool.ts';
 export { createStrategyRunner, type StrategyRunner, type StrategyRunnerOptions } from './run/strategy-runner.ts';
 export type { RunUsage } from './run/strategy-session.ts';
 export { createSandbox, type Sandbox, type SandboxOptions } from './sandbox.ts';

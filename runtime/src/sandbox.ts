@@ -41,7 +41,10 @@ type Serialized = ['promise'] | ['none'] | ['too-large', number] | ['json', stri
 
 /**
  * A fresh V8 isolate with nothing of the host in it (no `process`, `require`, timers or host objects),
- * for running untrusted code under a memory and time limit.
+ * for running untrusted code under a memory and time limit. The isolate lives in the calling process:
+ * code that drives V8 into a fatal out-of-memory error (which isolated-vm cannot turn into an
+ * exception) ends that process. Strategies do not run here: they get a process of their own
+ * (run/process-session.ts); use this only for small expressions, or from a process you can lose.
  * @example
  * const sandbox = await createSandbox({ timeoutMs: 200 });
  * try { await sandbox.evaluate('1 + 1'); } finally { sandbox.dispose(); }

@@ -65,8 +65,10 @@ export async function createIsolateSession(
   compiled: CompiledStrategy,
   seed: number,
   limits: RunLimits,
+  /** The engine bundle when the caller has it (a session process gets it from the server); else built here. */
+  prebuiltBundle?: string,
 ): Promise<StrategySession> {
-  const bundle = await engineBundle();
+  const bundle = prebuiltBundle ?? (await engineBundle());
   const isolate = new ivm.Isolate({ memoryLimit: limits.memoryMb });
   const caps = outputCaps(limits);
   const tally = emptyTally();

@@ -15,8 +15,8 @@ import type { CompiledStrategy } from '../compile/compiled-strategy.ts';
 import type { BatchOutput, StrategyDescription } from '../engine/index.ts';
 import { compileLimitSet } from './compile-limit-set.ts';
 import { createHostSession } from './host-session.ts';
-import { createIsolateSession } from './isolate-session.ts';
 import { type BarColumns, barCount, packBars } from './pack-bars.ts';
+import { createProcessSession } from './process-session.ts';
 import { resolveBacktestConfig } from './resolve-config.ts';
 import { type RunLimits, resolveLimits } from './run-limits.ts';
 import { mergeUpdates, type RunnerUpdate } from './runner-update.ts';
@@ -96,7 +96,7 @@ export async function createStrategyRunner(options: StrategyRunnerOptions): Prom
   const session: StrategySession =
     options.sandbox === false
       ? createHostSession(compiled, config.seed)
-      : await createIsolateSession(compiled, config.seed, limits);
+      : await createProcessSession(compiled, config.seed, limits);
 
   let strategy: StrategyDescription;
   let params: Record<string, number | boolean | string>;
