@@ -6,8 +6,9 @@ import { type ServerProcess, startServerProcess } from '../src/testing/server-pr
 
 // Every class of hostile strategy the sandbox closes, submitted through the API of a real server
 // process (two backtests at a time, as by default) while a client polls /healthz: each run ends with
-// the right code and a small message, the server keeps answering, its memory returns near where it
-// was, and it still stops promptly on SIGTERM.
+// the right code and a small message, the server keeps answering (also when a strategy makes V8
+// abort its session process), its memory returns near where it was, and it still stops promptly on
+// SIGTERM.
 const dataDir = mkdtempSync(join(tmpdir(), 'nautilus-hostile-'));
 const PASSWORD = 'hostile backtests admin password';
 /** How far the server's RSS may rise over all the hostile runs (each would add 0.5-3 GB unchecked). */
@@ -44,6 +45,22 @@ const HOSTILE: Record<string, { source: string; code: RegExp }> = {
       "if (ctx.barIndex === 0) { ctx.buy(1); const huge = 'x'.repeat(20_000_000); Array.prototype.push = function () { throw new Error(huge); }; }",
     ),
     code: /^INTERNAL$/,
+  },
+  'a rejection with a Proxy that traps every read': {
+    source: strategy('hang proxy', 'if (ctx.barIndex === 5) Promise.reject(new Proxy({}, { get() { for (;;) {} } }));'),
+    code: /^SANDBOX_TIMEOUT$/,
+  },
+  'an allocation V8 answers by aborting its process': {
+    source: strategy('fatal allocation', 'if (ctx.barIndex === 5) Array.from({ length: 6e7 }, () => 1);'),
+    code: /^SANDBOX_MEMORY$/,
+  },
+  'a string split into 256M characters': {
+    source: strategy('fatal split', "if (ctx.barIndex === 5) 'ab'.repeat(2 ** 27).split('');"),
+    code: /^SANDBOX_MEMORY$/,
+  },
+  'an array filled past the heap, outside it': {
+    source: strategy('fill', 'if (ctx.barIndex === 5) new Array(1e8).fill(1.5);'),
+    code: /^SANDBOX_MEMORY$/,
   },
   'a resizable ArrayBuffer grown past the heap limit': {
     source: strategy(

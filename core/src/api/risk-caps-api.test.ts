@@ -40,6 +40,31 @@ for (const dialect of dialects) {
     const activity = () => computeActivity(api.services.plugins.compute)!;
 
     const logLines: string[] = [];
+
+    /**
+     * Sends `url` as the editor, aborts it once its kernel runs have started, and waits until none is
+     * active; checks that none starts afterwards. Returns the kernel-run counts before and at the stop.
+     */
+    async function abortMidway(url: string): Promise<{ before: number; stopped: number }> {
+      const before = activity().started;
+      const controller = new AbortController();
+      const request = api.request(url, { headers: { cookie: editor.cookie! }, signal: controller.signal }).catch(() => undefined);
+      await waitFor(
+        async () => activity().started,
+        (started) => started > before,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      controller.abort();
+      await request;
+      await waitFor(
+        async () => activity().active,
+        (active) => active === 0,
+      );
+      const stopped = activity().started;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(activity().started).toBe(stopped);
+      return { before, stopped };
+    }
     beforeAll(async () => {
       database = await dialect.create();
       const logger = pino({ level: 'info' }, { write: (line: string) => logLines.push(line) });
@@ -199,25 +224,8 @@ for (const dialect of dialects) {
         asOf,
         options: { backtestPaths: 100_000, seed: 3 },
       };
-      const url = `/trpc/risk.backtest?input=${encodeURIComponent(JSON.stringify(input))}`;
-      const before = activity().started;
-      const controller = new AbortController();
-      const request = api.request(url, { headers: { cookie: editor.cookie! }, signal: controller.signal }).catch(() => undefined);
-      await waitFor(
-        async () => activity().started,
-        (started) => started > before,
-      );
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      controller.abort();
-      await request;
-      await waitFor(
-        async () => activity().active,
-        (active) => active === 0,
-      );
-      const stopped = activity().started;
-      // The loop stopped at the day in hand: no more kernel runs start, far fewer than the 100 days.
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      expect(activity().started).toBe(stopped);
+      const { before, stopped } = await abortMidway(`/trpc/risk.backtest?input=${encodeURIComponent(JSON.stringify(input))}`);
+      // The loop stopped at the day in hand: far fewer kernel runs than the 100 days.
       expect(stopped - before).toBeLessThan(50);
       // Logged as the client going away, not as a server error.
       const aborted = logLines.map((line) => JSON.parse(line)).filter((line) => line.procedure === 'risk.backtest');
@@ -240,24 +248,7 @@ for (const dialect of dialects) {
         params: { portfolio: book.name, view: 'backtest', method: 'montecarlo', backtestWindow: 1_000, confidence: 0.975 },
         range,
       };
-      const url = `/trpc/dataSources.query?input=${encodeURIComponent(JSON.stringify(input))}`;
-      const before = activity().started;
-      const controller = new AbortController();
-      const request = api.request(url, { headers: { cookie: editor.cookie! }, signal: controller.signal }).catch(() => undefined);
-      await waitFor(
-        async () => activity().started,
-        (started) => started > before,
-      );
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      controller.abort();
-      await request;
-      await waitFor(
-        async () => activity().active,
-        (active) => active === 0,
-      );
-      const stopped = activity().started;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      expect(activity().started).toBe(stopped);
+      const { before, stopped } = await abortMidway(`/trpc/dataSources.query?input=${encodeURIComponent(JSON.stringify(input))}`);
       expect(stopped - before).toBeLessThan(500);
     });
   });

@@ -2,7 +2,7 @@ import { EARLIEST_TIME, LATEST_TIME, NautilusError } from '@nautilus/sdk';
 import { z } from 'zod';
 import { ALERT_SOURCES } from '../../db/tables.ts';
 import { listAlerts, recordAlerts } from '../../risk/alert-store.ts';
-import { checkRiskSize, checkStressSize, type RiskSizeFields } from '../../risk/check-risk-size.ts';
+import { checkRiskSize, checkStressSize, type RiskSize, type RiskSizeFields } from '../../risk/check-risk-size.ts';
 import { defaultBacktestPaths, VAR_METHODS } from '../../risk/risk-service.ts';
 import { STRESS_PRESETS, stressScenario } from '../../risk/stress-scenarios.ts';
 import { editorProcedure, router, viewerProcedure } from '../trpc.ts';
@@ -59,6 +59,20 @@ const scenario = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('historical'), name: z.string().min(1).max(200), from: epochMs, to: epochMs }),
 ]);
 
+/** What `var` and `backtest` ask for, as the role caps measure it. */
+function sizeOf(input: {
+  method: string;
+  lookback: number;
+  options?: { paths?: number | undefined; backtestPaths?: number | undefined } | undefined;
+}): RiskSize {
+  return {
+    simulates: input.method === 'montecarlo',
+    lookback: input.lookback,
+    paths: input.options?.paths,
+    backtestPaths: input.options?.backtestPaths,
+  };
+}
+
 /** Portfolio risk: VaR/ES by method, their backtest, stress tests, the models installed, and alerts. */
 export const riskRouter = router({
   /** The risk models, stress tests and compute kernels plugins contribute. */
@@ -70,17 +84,7 @@ export const riskRouter = router({
 
   /** VaR and ES by one method, as large as the caller's role allows (see `risk-caps.ts`); stops when the request is aborted. */
   var: viewerProcedure.input(z.object(settings).strict()).query(async ({ ctx, input, signal }) => {
-    checkRiskSize(
-      ctx.services.config.riskCaps,
-      ctx.user.role,
-      {
-        simulates: input.method === 'montecarlo',
-        lookback: input.lookback,
-        paths: input.options?.paths,
-        backtestPaths: input.options?.backtestPaths,
-      },
-      SIZE_FIELDS,
-    );
+    checkRiskSize(ctx.services.config.riskCaps, ctx.user.role, sizeOf(input), SIZE_FIELDS);
     const portfolio = await ctx.services.risk.portfolio(input.portfolioId);
     return ctx.services.risk.valueAtRisk(portfolio, input.method, input, signal);
   }),
@@ -89,17 +93,11 @@ export const riskRouter = router({
   backtest: viewerProcedure
     .input(z.object({ ...settings, window: z.number().int().min(20).max(2_000).default(250) }).strict())
     .query(async ({ ctx, input, signal }) => {
-      const backtestPaths = input.options?.backtestPaths;
+      const pathsPerDay = input.options?.backtestPaths ?? defaultBacktestPaths(input.confidence);
       checkRiskSize(
         ctx.services.config.riskCaps,
         ctx.user.role,
-        {
-          simulates: input.method === 'montecarlo',
-          lookback: input.lookback,
-          paths: input.options?.paths,
-          backtestPaths,
-          backtest: { window: input.window, pathsPerDay: backtestPaths ?? defaultBacktestPaths(input.confidence) },
-        },
+        { ...sizeOf(input), backtest: { window: input.window, pathsPerDay } },
         SIZE_FIELDS,
       );
       const portfolio = await ctx.services.risk.portfolio(input.portfolioId);
