@@ -87,6 +87,7 @@ export {
   type PluginDefinition,
   type PluginLogger,
   type PluginManifest,
+  type RateLimitRule,
 } from './plugin.ts';
 export { checkLimitSet } from './risk/check-limit-set.ts';
 export { LIMIT_KINDS, limitSetSchema, WEEKDAYS } from './risk/limit-schema.ts';

@@ -127,6 +127,20 @@ export const pluginManifestSchema: JsonSchema = {
           items: { type: 'string', pattern: '^(\\*\\.)?[a-z0-9-]+(\\.[a-z0-9-]+)*(:[0-9]{1,5})?$' },
         },
         secrets: { type: 'array', uniqueItems: true, items: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$' } },
+        rateLimits: {
+          type: 'array',
+          maxItems: 100,
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['host', 'requests', 'perSeconds'],
+            properties: {
+              host: { type: 'string', pattern: '^(\\*\\.)?[a-z0-9-]+(\\.[a-z0-9-]+)*(:[0-9]{1,5})?$' },
+              requests: { type: 'integer', minimum: 1, maximum: 100000 },
+              perSeconds: { type: 'number', exclusiveMinimum: 0, maximum: 86400 },
+            },
+          },
+        },
       },
     },
   },

@@ -26,7 +26,21 @@ export interface PluginManifest {
     network: string[];
     /** Names of secrets the plugin may read with `ctx.secrets.get`. */
     secrets: string[];
+    /**
+     * The providers' documented request limits: at most `requests` in any `perSeconds` window to
+     * `host` (an entry of `network`, written the same way). The host holds back each request
+     * `ctx.fetch` would send past it, retries included, so a plugin writes no limiter of its own.
+     * @example [{ host: 'api.stlouisfed.org', requests: 2, perSeconds: 1 }]
+     */
+    rateLimits?: RateLimitRule[];
   };
+}
+
+/** One entry of `permissions.rateLimits`. */
+export interface RateLimitRule {
+  host: string;
+  requests: number;
+  perSeconds: number;
 }
 
 export interface PluginLogger {
@@ -51,7 +65,12 @@ export interface PluginContext {
   readonly config: Readonly<Record<string, unknown>>;
   /** Reads a secret declared in `permissions.secrets`; undefined when unset; FORBIDDEN when undeclared. */
   readonly secrets: { get(name: string): string | undefined };
-  /** `fetch` that only reaches the hosts in `permissions.network`. */
+  /**
+   * `fetch` that only reaches the hosts in `permissions.network`, within `permissions.rateLimits`,
+   * under the host's timeout. A GET or HEAD answered 429, 500, 502, 503 or 504, or failing on the
+   * network, is tried again (3 attempts in all) after the `Retry-After` it names or an exponential
+   * back-off with jitter, as long as that fits in the timeout; the last answer is returned.
+   */
   readonly fetch: (input: string | URL, init?: RequestInit) => Promise<Response>;
   readonly cache: PluginCache;
   readonly bus: Bus;

@@ -31,6 +31,13 @@ function semanticIssues(manifest: PluginManifest): FieldIssue[] {
     issues.push({ path: 'manifest.version', message: `'${manifest.version}' is not a semver version` });
   if (!semver.validRange(manifest.engine))
     issues.push({ path: 'manifest.engine', message: `'${manifest.engine}' is not a semver range` });
+  (manifest.permissions.rateLimits ?? []).forEach((rule, index) => {
+    if (!manifest.permissions.network.includes(rule.host))
+      issues.push({
+        path: `manifest.permissions.rateLimits[${index}].host`,
+        message: `'${rule.host}' is not in permissions.network; a limit applies to a declared host, written the same way`,
+      });
+  });
   const kinds = ['dataSources', 'widgets', 'riskModels', 'stressTests', 'computeKernels'] as const;
   for (const kind of kinds) {
     const ids = new Set<string>();

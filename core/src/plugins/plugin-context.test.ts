@@ -5,7 +5,8 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryBus } from '../bus/memory-bus.ts';
 import { createComputeService } from '../compute/compute-service.ts';
-import { createPluginContext, hostAllowed } from './plugin-context.ts';
+import { createPluginContext } from './plugin-context.ts';
+import { hostAllowed } from './plugin-fetch.ts';
 
 const manifest = (network: string[]): PluginManifest => ({
   id: 'test.ctx',

@@ -8,6 +8,7 @@ import {
   type PluginManifest,
 } from '@nautilus/sdk';
 import type { Logger } from 'pino';
+import { createPluginFetch } from './plugin-fetch.ts';
 
 export interface ContextOptions {
   logger: Logger;
@@ -48,48 +49,10 @@ export function createPluginContext(manifest: PluginManifest, options: ContextOp
         return options.readSecret(name);
       },
     },
-    fetch: allowListedFetch(pluginId, manifest.permissions.network, options.fetchTimeoutMs),
+    fetch: createPluginFetch(pluginId, manifest.permissions, options.fetchTimeoutMs),
     cache: new MemoryCache(),
     bus: options.bus,
     compute: options.compute,
-  };
-}
-
-/** True when `host` (with `port`) is one of the manifest's network entries: `host`, `host:port` or `*.domain`. */
-export function hostAllowed(allowed: readonly string[], host: string, port: string): boolean {
-  return allowed.some((entry) => {
-    const [pattern = '', wantPort] = entry.split(':');
-    if (wantPort !== undefined && wantPort !== port) return false;
-    return pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) : host === pattern;
-  });
-}
-
-function allowListedFetch(pluginId: string, allowed: readonly string[], timeoutMs: number): PluginContext['fetch'] {
-  const fetchWithin = async (url: URL, init: RequestInit | undefined, redirectsLeft: number): Promise<Response> => {
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-      throw new NautilusError('FORBIDDEN', `Plugin ${pluginId} may only fetch http(s) URLs, not ${url.protocol}`, {
-        plugin: pluginId,
-      });
-    }
-    if (!hostAllowed(allowed, url.hostname, url.port)) {
-      throw new NautilusError(
-        'FORBIDDEN',
-        `Plugin ${pluginId} tried to reach ${url.host}, which is not in its manifest's permissions.network (${allowed.join(', ') || 'empty'})`,
-        { plugin: pluginId },
-      );
-    }
-    // Redirects are followed by hand so that a redirect cannot lead outside the allow-list.
-    const response = await fetch(url, { ...init, redirect: 'manual' });
-    const location = response.headers.get('location');
-    if (response.status < 300 || response.status >= 400 || !location) return response;
-    if (redirectsLeft === 0)
-      throw new NautilusError('DATA_SOURCE_ERROR', `Too many redirects from ${url.host}`, { plugin: pluginId });
-    return fetchWithin(new URL(location, url), init, redirectsLeft - 1);
-  };
-  return (input, init) => {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-    return fetchWithin(new URL(typeof input === 'string' ? input : input.href), { ...init, signal }, 5);
   };
 }
 

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { createRequestWindow } from './request-window.ts';
+
+describe('request window', () => {
+  it('admits at most `requests` in any window, in arrival order, however many arrive at once', async () => {
+    const window = createRequestWindow(3, 200);
+    const started = performance.now();
+    const admitted: number[] = [];
+    await Promise.all(
+      Array.from({ length: 10 }, (_, index) => window.acquire().then(() => admitted.push(index) && performance.now() - started)),
+    );
+    expect(admitted).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('never lets more than the limit through a sliding window (a token bucket would let twice through)', async () => {
+    const window = createRequestWindow(2, 150);
+    const times: number[] = [];
+    await Promise.all(Array.from({ length: 8 }, () => window.acquire().then(() => times.push(performance.now()))));
+    times.sort((a, b) => a - b);
+    // Any three consecutive admissions span at least the window (a timer may fire a millisecond early).
+    for (let index = 2; index < times.length; index++) expect(times[index]! - times[index - 2]!).toBeGreaterThanOrEqual(148);
+    expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(3 * 148);
+  });
+
+  it('lets a waiter give up when its signal aborts, and the next waiter keeps its turn', async () => {
+    const window = createRequestWindow(1, 300);
+    await window.acquire();
+    const controller = new AbortController();
+    const gaveUp = window.acquire(controller.signal);
+    const next = window.acquire();
+    controller.abort(new Error('client gone'));
+    await expect(gaveUp).rejects.toThrow('client gone');
+    const started = performance.now();
+    await next;
+    expect(performance.now() - started).toBeLessThan(400);
+  });
+});
