@@ -62,6 +62,25 @@ describe('plugin context', () => {
     await expect(ctx.fetch(`http://127.0.0.1:${port}/redirect-out`)).rejects.toThrow(/tried to reach localhost:1/);
   });
 
+  it('lets an admin-configured baseUrl stand in for the provider: reachable, and under the same rate limits', async () => {
+    const declared: PluginManifest = {
+      ...manifest(['api.provider.example']),
+      permissions: {
+        network: ['api.provider.example'],
+        secrets: [],
+        rateLimits: [{ host: 'api.provider.example', requests: 1, perSeconds: 0.3 }],
+      },
+    };
+    const ctx = createPluginContext(declared, { ...options, config: { baseUrl: `http://127.0.0.1:${port}/v1/` } });
+    const started = performance.now();
+    const answers = await Promise.all([ctx.fetch(`http://127.0.0.1:${port}/`), ctx.fetch(`http://127.0.0.1:${port}/`)]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+    // Without the setting the same host stays out of reach.
+    const plain = createPluginContext(declared, options);
+    await expect(plain.fetch(`http://127.0.0.1:${port}/`)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
   it('reads declared secrets only', () => {
     const ctx = createPluginContext(manifest([]), options);
     expect(ctx.secrets.get('ALLOWED')).toBe('value-of-ALLOWED');

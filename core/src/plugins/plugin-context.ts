@@ -49,10 +49,33 @@ export function createPluginContext(manifest: PluginManifest, options: ContextOp
         return options.readSecret(name);
       },
     },
-    fetch: createPluginFetch(pluginId, manifest.permissions, options.fetchTimeoutMs),
+    fetch: createPluginFetch(pluginId, withConfiguredBase(manifest.permissions, options.config), options.fetchTimeoutMs),
     cache: new MemoryCache(),
     bus: options.bus,
     compute: options.compute,
+  };
+}
+
+/**
+ * A `baseUrl` the admin set in the plugin's configuration (a proxy, a mirror, a test server) joins its
+ * network allow-list, and the manifest's rate limits apply to it as well: it stands in for the
+ * provider. Plugins cannot set their own configuration, so this widens nothing a plugin controls.
+ */
+export function withConfiguredBase(
+  permissions: PluginManifest['permissions'],
+  config: Record<string, unknown>,
+): PluginManifest['permissions'] {
+  const base = config.baseUrl;
+  if (typeof base !== 'string' || !URL.canParse(base)) return permissions;
+  const url = new URL(base);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return permissions;
+  const host = url.port ? `${url.hostname}:${url.port}` : url.hostname;
+  if (permissions.network.includes(host)) return permissions;
+  const limits = permissions.rateLimits ?? [];
+  return {
+    ...permissions,
+    network: [...permissions.network, host],
+    rateLimits: [...limits, ...limits.map((rule) => ({ ...rule, host }))],
   };
 }
 
