@@ -110,6 +110,18 @@ describe('ctx.fetch: rate limits and retries, enforced by the host', () => {
     expect(arrivals[1]!.at - arrivals[0]!.at).toBeGreaterThanOrEqual(395);
   });
 
+  it('answers RATE_LIMITED at once, without sending, when the declared quota is used up for longer than the call may wait', async () => {
+    const fetch = plugin([{ host, requests: 1, perSeconds: 60 }], 2_000);
+    expect((await fetch(`${base}/quota-1`)).status).toBe(200);
+    const started = performance.now();
+    const refused = await fetch(`${base}/quota-2`).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: 'RATE_LIMITED', plugin: 'test.fetch', details: { host } });
+    expect((refused as { details: { retryAfterSeconds: number } }).details.retryAfterSeconds).toBeGreaterThan(55);
+    expect((refused as Error).message).toMatch(/has used its 1 requests per 60 s to 127\.0\.0\.1:\d+/);
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(arrivals.map((arrival) => arrival.path)).toEqual(['/quota-1']);
+  });
+
   it('reads Retry-After as seconds or an HTTP date', () => {
     expect(retryAfterMs('2')).toBe(2_000);
     expect(retryAfterMs('0.5')).toBe(500);

@@ -1,5 +1,5 @@
 import { NautilusError, type PluginContext, type RateLimitRule } from '@nautilus/sdk';
-import { createRequestWindow, type RequestWindow } from './request-window.ts';
+import { createRequestWindow, WindowFull } from './request-window.ts';
 
 /** Attempts of one idempotent request in all (the first and two retries). */
 const ATTEMPTS = 3;
@@ -49,10 +49,34 @@ export function createPluginFetch(
     // A little slack (2 % and 10 ms) so that network jitter cannot bunch requests up at the provider's end.
     window: createRequestWindow(rule.requests, rule.perSeconds * 1000 * 1.02 + 10),
   }));
-  const windowsFor = (url: URL): RequestWindow[] =>
-    windows.filter(({ rule }) => entryMatches(rule.host, url.hostname, url.port)).map(({ window }) => window);
+  /**
+   * Waits for a place in every window of the rules for `url`'s host; a place that would come after
+   * `deadline` is RATE_LIMITED at once, saying when to try again (a day's quota used up, say).
+   */
+  const admit = async (url: URL, signal: AbortSignal, deadline: number): Promise<void> => {
+    for (const { rule, window } of windows) {
+      if (!entryMatches(rule.host, url.hostname, url.port)) continue;
+      try {
+        await window.acquire(signal, deadline);
+      } catch (error) {
+        if (!(error instanceof WindowFull)) throw error;
+        const retryAfterSeconds = Math.max(1, Math.ceil((error.nextAt - Date.now()) / 1000));
+        throw new NautilusError(
+          'RATE_LIMITED',
+          `Plugin ${pluginId} has used its ${rule.requests} requests per ${rule.perSeconds} s to ${rule.host} (its manifest's permissions.rateLimits); the next may go in ${retryAfterSeconds} s.`,
+          { plugin: pluginId, details: { host: rule.host, retryAfterSeconds } },
+        );
+      }
+    }
+  };
 
-  const send = async (url: URL, init: RequestInit, signal: AbortSignal, redirectsLeft: number): Promise<Response> => {
+  const send = async (
+    url: URL,
+    init: RequestInit,
+    signal: AbortSignal,
+    deadline: number,
+    redirectsLeft: number,
+  ): Promise<Response> => {
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
       throw new NautilusError('FORBIDDEN', `Plugin ${pluginId} may only fetch http(s) URLs, not ${url.protocol}`, {
         plugin: pluginId,
@@ -65,14 +89,14 @@ export function createPluginFetch(
         { plugin: pluginId },
       );
     }
-    for (const window of windowsFor(url)) await window.acquire(signal);
+    await admit(url, signal, deadline);
     const response = await fetch(url, { ...init, signal, redirect: 'manual' });
     const location = response.headers.get('location');
     if (response.status < 300 || response.status >= 400 || !location) return response;
     if (redirectsLeft === 0)
       throw new NautilusError('DATA_SOURCE_ERROR', `Too many redirects from ${url.host}`, { plugin: pluginId });
     await response.body?.cancel();
-    return send(new URL(location, url), init, signal, redirectsLeft - 1);
+    return send(new URL(location, url), init, signal, deadline, redirectsLeft - 1);
   };
 
   return async (input, init) => {
@@ -85,7 +109,7 @@ export function createPluginFetch(
       let response: Response | undefined;
       let failure: unknown;
       try {
-        response = await send(url, init ?? {}, signal, 5);
+        response = await send(url, init ?? {}, signal, deadline, 5);
       } catch (error) {
         // Refusals of ours, and the call's own timeout or abort, are final.
         if (!retryable || signal.aborted || error instanceof NautilusError) throw error;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRequestWindow } from './request-window.ts';
+import { createRequestWindow, WindowFull } from './request-window.ts';
 
 describe('request window', () => {
   it('admits at most `requests` in any window, in arrival order, however many arrive at once', async () => {
@@ -33,5 +33,19 @@ describe('request window', () => {
     const started = performance.now();
     await next;
     expect(performance.now() - started).toBeLessThan(400);
+  });
+
+  it('refuses at once, saying when, a request that could not go before its deadline', async () => {
+    let clock = 1_000;
+    const window = createRequestWindow(2, 60_000, () => clock);
+    await window.acquire(undefined, clock + 100);
+    await window.acquire(undefined, clock + 100);
+    clock = 5_000;
+    const full = await window.acquire(undefined, clock + 10_000).catch((error: unknown) => error);
+    expect(full).toBeInstanceOf(WindowFull);
+    expect((full as WindowFull).nextAt).toBe(61_000);
+    // Later, the window has room again.
+    clock = 61_000;
+    await window.acquire(undefined, clock);
   });
 });

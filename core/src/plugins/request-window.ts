@@ -1,7 +1,20 @@
 /** At most `requests` in any window of `windowMs`: a sliding log, as providers state their limits. */
 export interface RequestWindow {
-  /** Resolves when one more request fits (and counts it); rejects with the signal's reason if it aborts first. */
-  acquire(signal?: AbortSignal): Promise<void>;
+  /**
+   * Resolves when one more request fits (and counts it); rejects with the signal's reason if it
+   * aborts first, or at once with a {@link WindowFull} when the request could not go before `deadline`
+   * (epoch ms).
+   */
+  acquire(signal?: AbortSignal, deadline?: number): Promise<void>;
+}
+
+/** The window is full until `nextAt` (epoch ms), later than the caller can wait. */
+export class WindowFull extends Error {
+  readonly nextAt: number;
+  constructor(nextAt: number) {
+    super('the request window is full');
+    this.nextAt = nextAt;
+  }
 }
 
 /**
@@ -15,7 +28,7 @@ export function createRequestWindow(requests: number, windowMs: number, now: () 
   /** Admission of the last request queued: each waits for the one before it. */
   let queue: Promise<void> = Promise.resolve();
 
-  async function admit(signal: AbortSignal | undefined): Promise<void> {
+  async function admit(signal: AbortSignal | undefined, deadline: number): Promise<void> {
     for (;;) {
       signal?.throwIfAborted();
       const time = now();
@@ -24,13 +37,15 @@ export function createRequestWindow(requests: number, windowMs: number, now: () 
         admitted.push(time);
         return;
       }
-      await delay((admitted[0] as number) + windowMs - time, signal);
+      const nextAt = (admitted[0] as number) + windowMs;
+      if (nextAt > deadline) throw new WindowFull(nextAt);
+      await delay(nextAt - time, signal);
     }
   }
 
   return {
-    acquire(signal) {
-      const turn = queue.then(() => admit(signal));
+    acquire(signal, deadline = Number.POSITIVE_INFINITY) {
+      const turn = queue.then(() => admit(signal, deadline));
       // The next waiter goes after this one, whether it was admitted or gave up.
       queue = turn.catch(() => {});
       return turn;
