@@ -71,8 +71,9 @@ describe('FRED through the plugin host and the API', () => {
     expect((await Promise.all(queries)).map((result) => result.status)).toEqual([200, 200, 200, 200, 200]);
     arrivals.sort((a, b) => a - b);
     expect(arrivals).toHaveLength(5);
+    // They leave at least 1,030 ms apart (FRED's second and the host's slack); arriving, one may shift by some jitter.
     for (let index = 2; index < arrivals.length; index++)
-      expect(arrivals[index]! - arrivals[index - 2]!).toBeGreaterThanOrEqual(995);
+      expect(arrivals[index]! - arrivals[index - 2]!).toBeGreaterThanOrEqual(960);
   }, 30_000);
 
   it('refuses a params object the manifest’s schema does not allow, before any request', async () => {

@@ -44,7 +44,10 @@ describe('ctx.fetch: rate limits and retries, enforced by the host', () => {
     const answers = await Promise.all(Array.from({ length: 7 }, (_, index) => fetch(`${base}/burst/${index}`)));
     expect(answers.map((answer) => answer.status)).toEqual(new Array(7).fill(200));
     const times = arrivals.map((arrival) => arrival.at).sort((a, b) => a - b);
-    for (let index = 2; index < times.length; index++) expect(times[index]! - times[index - 2]!).toBeGreaterThanOrEqual(295);
+    // Requests leave at least 316 ms apart (the window and its slack); on arrival a loaded machine may
+    // have shifted one by a few tens of milliseconds.
+    for (let index = 2; index < times.length; index++) expect(times[index]! - times[index - 2]!).toBeGreaterThanOrEqual(260);
+    expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(2 * 316 - 40);
   });
 
   it('limits only the host a rule names', async () => {
@@ -107,7 +110,8 @@ describe('ctx.fetch: rate limits and retries, enforced by the host', () => {
     scripts.set('/limited', [{ status: 503 }, { status: 200 }]);
     const fetch = plugin([{ host, requests: 1, perSeconds: 0.4 }]);
     expect((await fetch(`${base}/limited`)).status).toBe(200);
-    expect(arrivals[1]!.at - arrivals[0]!.at).toBeGreaterThanOrEqual(395);
+    // The window with its slack is 418 ms between sends; arriving, the first may have been late by some jitter.
+    expect(arrivals[1]!.at - arrivals[0]!.at).toBeGreaterThanOrEqual(360);
   });
 
   it('answers RATE_LIMITED at once, without sending, when the declared quota is used up for longer than the call may wait', async () => {
