@@ -141,6 +141,7 @@ for (const dialect of dialects) {
       for (const levels of [MAX_INPUT_DEPTH + 1, 5_000, 100_000]) {
         for (const [procedure, json] of [
           ['dashboards.create', `{"document":${deep(levels)}}`],
+          ['dashboards.create', `{"document":${'['.repeat(levels)}1${']'.repeat(levels)}}`],
           ['dashboards.save', `{"id":"x","baseVersion":1,"document":${deep(levels)}}`],
           ['portfolios.create', `{"name":"Deep","capital":1,"positions":[],"limits":${deep(levels)}}`],
           ['strategies.create', `{"source":"x","name":${deep(levels)}}`],
