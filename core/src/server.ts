@@ -6,6 +6,7 @@ import type { Services } from './api/context.ts';
 import { createPasswordCheckBudget } from './auth/password-check-budget.ts';
 import { ensureAdmin } from './auth/users.ts';
 import { createBus, redactUrl } from './bus/create-bus.ts';
+import { RedisBus } from './bus/redis-bus.ts';
 import type { GpuProvider } from './compute/compute-service.ts';
 import { createWebGpuProvider, type WebGpuProvider } from './compute/webgpu-provider.ts';
 import type { Config } from './config.ts';
@@ -16,7 +17,9 @@ import { createApp } from './http/app.ts';
 import { createMetrics } from './http/metrics.ts';
 import { createStartupGate, type FetchHandler } from './http/startup-gate.ts';
 import { createLogger } from './logger.ts';
+import type { ContextOptions } from './plugins/plugin-context.ts';
 import { PluginHost } from './plugins/plugin-host.ts';
+import { createSharedRequestWindow } from './plugins/shared-request-window.ts';
 import { keepAlertsPruned } from './risk/alert-store.ts';
 import { removeServerSecrets } from './server-secrets.ts';
 import { startStrategyServices } from './strategy-services.ts';
@@ -55,11 +58,27 @@ export async function loadPlugins(
     setupTimeoutMs: config.pluginSetupTimeoutMs,
     callTimeoutMs: config.pluginCallTimeoutMs,
     fetchTimeoutMs: config.pluginFetchTimeoutMs,
+    windowFor: sharedWindows(bus, logger),
     gpu,
   });
   removeServerSecrets(process.env);
   await host.loadAll();
   return host;
+}
+
+/**
+ * With Redis, providers' rate limits are counted across every instance (a quota belongs to the API
+ * key, not to one server); without it each instance keeps its own count.
+ */
+function sharedWindows(bus: Services['bus'], logger: Logger): ContextOptions['windowFor'] {
+  if (!(bus instanceof RedisBus)) return undefined;
+  let warned = false;
+  return (key, requests, windowMs) =>
+    createSharedRequestWindow(bus.commands, key, requests, windowMs, (error) => {
+      if (warned) return;
+      warned = true;
+      logger.warn({ err: error }, 'Redis failed a rate-limit check: provider limits are counted per instance until it answers');
+    });
 }
 
 function gpuProvider(config: Config, logger: Logger): WebGpuProvider {

@@ -21,6 +21,11 @@ export class RedisBus implements Bus {
     this.#subscriber.on('message', (topic: string, text: string) => this.#deliver(topic, text));
   }
 
+  /** The connection that runs commands (not the subscribing one): shared rate-limit windows use it. */
+  get commands(): Redis {
+    return this.#publisher;
+  }
+
   /** Connects both connections; rejects when Redis cannot be reached. */
   async connect(): Promise<void> {
     await Promise.all([this.#publisher.connect(), this.#subscriber.connect()]);

@@ -1,5 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { PluginManifest } from '@nautilus/sdk';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,6 +84,63 @@ describe('plugin context', () => {
     // Without the setting the same host stays out of reach.
     const plain = createPluginContext(declared, options);
     await expect(plain.fetch(`http://127.0.0.1:${port}/`)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('lets an admin allow extra download hosts (allowedHosts), ignoring entries that are not host patterns', async () => {
+    const ctx = createPluginContext(manifest(['*.gov']), {
+      ...options,
+      config: { allowedHosts: [`127.0.0.1:${port}`, '*', 'http://evil.example/', 42] },
+    });
+    expect(await (await ctx.fetch(`http://127.0.0.1:${port}/`)).text()).toBe('hello');
+    await expect(ctx.fetch('http://evil.example/')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const plain = createPluginContext(manifest(['*.gov']), options);
+    await expect(plain.fetch(`http://127.0.0.1:${port}/`)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('accepts a self-signed certificate for the configured baseUrl host only when allowSelfSignedTls is set', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nautilus-tls-'));
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=localhost',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
+    const tls = createHttpsServer(
+      { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
+      (_request, response) => response.end('gateway'),
+    );
+    await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+    const tlsPort = (tls.address() as AddressInfo).port;
+    try {
+      const url = `https://localhost:${tlsPort}/v1/api/`;
+      const trusting = createPluginContext(manifest([]), { ...options, config: { baseUrl: url, allowSelfSignedTls: true } });
+      expect(await (await trusting.fetch(url)).text()).toBe('gateway');
+      // The same gateway without the setting fails the certificate check.
+      const strict = createPluginContext(manifest([]), { ...options, config: { baseUrl: url } });
+      await expect(strict.fetch(url)).rejects.toThrow();
+      // The setting covers the configured host only: another host on the same server is checked.
+      const other = createPluginContext(manifest([`127.0.0.1:${tlsPort}`]), {
+        ...options,
+        config: { baseUrl: url, allowSelfSignedTls: true },
+      });
+      await expect(other.fetch(`https://127.0.0.1:${tlsPort}/`)).rejects.toThrow();
+    } finally {
+      tls.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads declared secrets only', () => {

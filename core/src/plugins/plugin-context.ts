@@ -8,7 +8,7 @@ import {
   type PluginManifest,
 } from '@nautilus/sdk';
 import type { Logger } from 'pino';
-import { createPluginFetch } from './plugin-fetch.ts';
+import { createPluginFetch, type PluginFetchOptions } from './plugin-fetch.ts';
 
 export interface ContextOptions {
   logger: Logger;
@@ -19,6 +19,8 @@ export interface ContextOptions {
   /** Where secrets come from: the server reads `NAUTILUS_SECRET_<NAME>` once at start, never `process.env` later. */
   readSecret: (name: string) => string | undefined;
   fetchTimeoutMs: number;
+  /** Where rate-limit windows live: shared over Redis when configured (see shared-request-window.ts). */
+  windowFor?: PluginFetchOptions['windowFor'];
 }
 
 /** Builds the `ctx` a plugin's setup receives: everything scoped to what its manifest declared. */
@@ -49,7 +51,10 @@ export function createPluginContext(manifest: PluginManifest, options: ContextOp
         return options.readSecret(name);
       },
     },
-    fetch: createPluginFetch(pluginId, withConfiguredBase(manifest.permissions, options.config), options.fetchTimeoutMs),
+    fetch: createPluginFetch(pluginId, withConfiguredBase(manifest.permissions, options.config), options.fetchTimeoutMs, {
+      selfSignedTlsHost: selfSignedTlsHost(options.config),
+      windowFor: options.windowFor,
+    }),
     cache: new MemoryCache(),
     bus: options.bus,
     compute: options.compute,
@@ -65,18 +70,49 @@ export function withConfiguredBase(
   permissions: PluginManifest['permissions'],
   config: Record<string, unknown>,
 ): PluginManifest['permissions'] {
-  const base = config.baseUrl;
-  if (typeof base !== 'string' || !URL.canParse(base)) return permissions;
-  const url = new URL(base);
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return permissions;
-  const host = url.port ? `${url.hostname}:${url.port}` : url.hostname;
-  if (permissions.network.includes(host)) return permissions;
+  const extra = configuredHosts(config).filter((host) => !permissions.network.includes(host));
+  const host = configuredBaseHost(config);
+  if (host === undefined || permissions.network.includes(host)) {
+    return extra.length === 0 ? permissions : { ...permissions, network: [...permissions.network, ...extra] };
+  }
   const limits = permissions.rateLimits ?? [];
   return {
     ...permissions,
-    network: [...permissions.network, host],
+    network: [...permissions.network, host, ...extra.filter((entry) => entry !== host)],
     rateLimits: [...limits, ...limits.map((rule) => ({ ...rule, host }))],
   };
+}
+
+/** `host` or `host:port` of an admin-configured http(s) `baseUrl`, if any. */
+function configuredBaseHost(config: Record<string, unknown>): string | undefined {
+  const base = config.baseUrl;
+  if (typeof base !== 'string' || !URL.canParse(base)) return undefined;
+  const url = new URL(base);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  return url.port ? `${url.hostname}:${url.port}` : url.hostname;
+}
+
+/**
+ * `allowedHosts` an admin configured (`host`, `host:port` or `*.domain`): hosts a plugin downloads
+ * from besides its provider, e.g. the many hosts data.gov's files live on. Entries that are not host
+ * patterns are ignored (the plugin reports them); `*` alone is never accepted.
+ */
+function configuredHosts(config: Record<string, unknown>): string[] {
+  const hosts = config.allowedHosts;
+  if (!Array.isArray(hosts)) return [];
+  return hosts.filter(
+    (entry): entry is string =>
+      typeof entry === 'string' &&
+      /^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/i.test(entry),
+  );
+}
+
+/**
+ * The configured baseUrl's host when the admin set `allowSelfSignedTls: true` (a local gateway such
+ * as IBKR's Client Portal uses a self-signed certificate): only that host, never globally.
+ */
+function selfSignedTlsHost(config: Record<string, unknown>): string | undefined {
+  return config.allowSelfSignedTls === true ? configuredBaseHost(config) : undefined;
 }
 
 /** A bounded in-memory cache with TTLs; values are stored as JSON so callers cannot share references. */

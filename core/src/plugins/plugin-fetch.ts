@@ -1,5 +1,6 @@
 import { NautilusError, type PluginContext, type RateLimitRule } from '@nautilus/sdk';
-import { createRequestWindow, WindowFull } from './request-window.ts';
+import { Agent, fetch as undiciFetch } from 'undici';
+import { createRequestWindow, type RequestWindow, WindowFull } from './request-window.ts';
 
 /** Attempts of one idempotent request in all (the first and two retries). */
 const ATTEMPTS = 3;
@@ -38,17 +39,43 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
  * under `timeoutMs` for the whole call, and with retries of idempotent requests that meet a
  * throttle or a passing failure (see PluginContext.fetch).
  */
+export interface PluginFetchOptions {
+  /**
+   * `host` or `host:port` whose self-signed TLS certificate is accepted (an admin's
+   * `allowSelfSignedTls` for the configured baseUrl, e.g. the IBKR gateway on localhost). Every
+   * other host keeps full certificate checks.
+   */
+  selfSignedTlsHost?: string | undefined;
+  /**
+   * Makes the window of one rate-limit rule (`key` names plugin, host and rule): in memory by
+   * default, in Redis when instances share a provider's quota (see shared-request-window.ts).
+   */
+  windowFor?: ((key: string, requests: number, windowMs: number) => RequestWindow) | undefined;
+}
+
 export function createPluginFetch(
   pluginId: string,
   permissions: { network: readonly string[]; rateLimits?: readonly RateLimitRule[] | undefined },
   timeoutMs: number,
+  options: PluginFetchOptions = {},
 ): PluginContext['fetch'] {
   const allowed = permissions.network;
+  const windowFor = options.windowFor ?? ((_key, requests, windowMs) => createRequestWindow(requests, windowMs));
   const windows = (permissions.rateLimits ?? []).map((rule) => ({
     rule,
     // A little slack (2 % and 10 ms) so that network jitter cannot bunch requests up at the provider's end.
-    window: createRequestWindow(rule.requests, rule.perSeconds * 1000 * 1.02 + 10),
+    window: windowFor(
+      `${pluginId}|${rule.host}|${rule.requests}/${rule.perSeconds}`,
+      rule.requests,
+      rule.perSeconds * 1000 * 1.02 + 10,
+    ),
   }));
+  const insecure = options.selfSignedTlsHost;
+  const insecureAgent = insecure ? new Agent({ connect: { rejectUnauthorized: false } }) : undefined;
+  const fetchOne = (url: URL, init: RequestInit): Promise<Response> =>
+    insecureAgent && insecure && entryMatches(insecure, url.hostname, url.port)
+      ? (undiciFetch(url, { ...(init as object), dispatcher: insecureAgent }) as unknown as Promise<Response>)
+      : fetch(url, init);
   /**
    * Waits for a place in every window of the rules for `url`'s host; a place that would come after
    * `deadline` is RATE_LIMITED at once, saying when to try again (a day's quota used up, say).
@@ -90,7 +117,7 @@ export function createPluginFetch(
       );
     }
     await admit(url, signal, deadline);
-    const response = await fetch(url, { ...init, signal, redirect: 'manual' });
+    const response = await fetchOne(url, { ...init, signal, redirect: 'manual' });
     const location = response.headers.get('location');
     if (response.status < 300 || response.status >= 400 || !location) return response;
     if (redirectsLeft === 0)

@@ -25,7 +25,7 @@ import { checkContributions, checkWidgetBundles } from './check-contributions.ts
 import { frameProblem } from './check-frames.ts';
 import { checkManifest } from './check-manifest.ts';
 import { discoverPlugins, type PluginSource, pluginEntry } from './discover-plugins.ts';
-import { createPluginContext } from './plugin-context.ts';
+import { type ContextOptions, createPluginContext } from './plugin-context.ts';
 import { isThirdParty, trustWarning } from './trust-warning.ts';
 import { withTimeout } from './with-timeout.ts';
 
@@ -39,6 +39,8 @@ export interface PluginHostOptions {
   setupTimeoutMs: number;
   callTimeoutMs: number;
   fetchTimeoutMs: number;
+  /** Where plugins' rate-limit windows live (in memory unless instances share them over Redis). */
+  windowFor?: ContextOptions['windowFor'];
   /** The WebGPU device kernels run on; none (CPU only) when omitted. */
   gpu?: GpuProvider;
 }
@@ -425,6 +427,7 @@ export class PluginHost {
       config: this.#options.pluginConfig[id] ?? {},
       readSecret: this.#options.readSecret,
       fetchTimeoutMs: this.#options.fetchTimeoutMs,
+      windowFor: this.#options.windowFor,
     });
     const declared = manifest;
     const contributions = await withTimeout(`Plugin ${id} setup`, setupTimeoutMs, () => definition.setup(context), id);

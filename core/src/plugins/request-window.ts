@@ -53,7 +53,7 @@ export function createRequestWindow(requests: number, windowMs: number, now: () 
   };
 }
 
-function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
+export function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(
       () => {
