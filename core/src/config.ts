@@ -17,6 +17,8 @@ export interface Config {
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
   adminPassword: string | undefined;
+  /** Seals provider secrets entered in the UI (NAUTILUS_SECRETS_KEY); `<dataDir>/secrets.key` when unset. */
+  secretsKey: string | undefined;
   /** Plugin secrets by name, from `NAUTILUS_SECRET_<NAME>`; served to plugins only through `ctx.secrets.get`. */
   secrets: Readonly<Record<string, string>>;
   logLevel: string;
@@ -100,6 +102,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl,
     redisUrl,
     adminPassword,
+    secretsKey: env.NAUTILUS_SECRETS_KEY || undefined,
     secrets: pluginSecrets(env),
     logLevel: env.NAUTILUS_LOG_LEVEL || 'info',
     builderDir: resolve(env.NAUTILUS_BUILDER_DIR || resolve(repoRoot, 'builder/dist')),

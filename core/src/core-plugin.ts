@@ -1,5 +1,7 @@
 import { definePlugin, type PluginDefinition, type TableFrame } from '@nautilus/sdk';
 import type { Kysely } from 'kysely';
+import { BarsService } from './bars/bars-service.ts';
+import { barsSource, barsSourceDescriptor } from './bars/bars-source.ts';
 import type { Tables } from './db/tables.ts';
 import type { PluginHost } from './plugins/plugin-host.ts';
 import { limitUsage } from './risk/limit-usage.ts';
@@ -20,6 +22,7 @@ export function corePlugin(
   db: Kysely<Tables>,
   risk: RiskService,
   limitRows: (portfolio: Portfolio, asOf: number) => Promise<TableFrame>,
+  bars: BarsService,
 ): PluginDefinition {
   return definePlugin({
     manifest: {
@@ -27,12 +30,17 @@ export function corePlugin(
       name: 'Nautilus core',
       version: CORE_VERSION,
       engine: `^${CORE_VERSION}`,
-      description: "Data that core owns: strategy runs' equity and trades, and the risk of stored portfolios.",
+      description:
+        "Data that core owns: bars of any instrument through the providers' fallback chain and the bars cache, strategy runs' equity and trades, and the risk of stored portfolios.",
       permissions: { network: [], secrets: [] },
-      contributes: { dataSources: [strategyResultsDescriptor, riskSourceDescriptor] },
+      contributes: { dataSources: [barsSourceDescriptor, strategyResultsDescriptor, riskSourceDescriptor] },
     },
     setup: () => ({
-      dataSources: { 'strategy-results': strategyResultsSource(db), risk: riskSource(risk, limitRows) },
+      dataSources: {
+        bars: barsSource(bars),
+        'strategy-results': strategyResultsSource(db),
+        risk: riskSource(risk, limitRows),
+      },
     }),
   });
 }
@@ -41,7 +49,7 @@ export function corePlugin(
 export async function loadCorePlugin(host: PluginHost, db: Kysely<Tables>): Promise<RiskService> {
   const risk = new RiskService(db, host);
   await host.loadDefinition(
-    corePlugin(db, risk, (portfolio, asOf) => limitUsage(host, risk, portfolio, asOf)),
+    corePlugin(db, risk, (portfolio, asOf) => limitUsage(host, risk, portfolio, asOf), new BarsService(db, host)),
     'core',
   );
   return risk;

@@ -10,7 +10,11 @@ import { basename, dirname, join } from 'node:path';
  */
 export function isServerSecret(name: string): boolean {
   return (
-    name === 'NAUTILUS_ADMIN_PASSWORD' || name.startsWith('NAUTILUS_SECRET_') || name === 'DATABASE_URL' || name === 'REDIS_URL'
+    name === 'NAUTILUS_ADMIN_PASSWORD' ||
+    name === 'NAUTILUS_SECRETS_KEY' ||
+    name.startsWith('NAUTILUS_SECRET_') ||
+    name === 'DATABASE_URL' ||
+    name === 'REDIS_URL'
   );
 }
 

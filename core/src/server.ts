@@ -20,6 +20,7 @@ import { createLogger } from './logger.ts';
 import type { ContextOptions } from './plugins/plugin-context.ts';
 import { PluginHost } from './plugins/plugin-host.ts';
 import { createSharedRequestWindow } from './plugins/shared-request-window.ts';
+import { type PreparedProviders, prepareProviders } from './providers/prepare-providers.ts';
 import { keepAlertsPruned } from './risk/alert-store.ts';
 import { removeServerSecrets } from './server-secrets.ts';
 import { startStrategyServices } from './strategy-services.ts';
@@ -47,14 +48,15 @@ export async function loadPlugins(
   logger: Logger,
   bus: Services['bus'],
   gpu: GpuProvider = gpuProvider(config, logger),
+  providers?: Pick<PreparedProviders, 'pluginConfig' | 'readSecret'>,
 ): Promise<PluginHost> {
   const host = new PluginHost({
     coreVersion: CORE_VERSION,
     folders: config.pluginFolders,
     logger,
     bus,
-    pluginConfig: config.pluginConfig,
-    readSecret: (name) => (Object.hasOwn(config.secrets, name) ? config.secrets[name] : undefined),
+    pluginConfig: providers?.pluginConfig ?? config.pluginConfig,
+    readSecret: providers?.readSecret ?? ((name) => (Object.hasOwn(config.secrets, name) ? config.secrets[name] : undefined)),
     setupTimeoutMs: config.pluginSetupTimeoutMs,
     callTimeoutMs: config.pluginCallTimeoutMs,
     fetchTimeoutMs: config.pluginFetchTimeoutMs,
@@ -143,7 +145,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     cleanup.unshift(() => gpu.destroy());
     let plugins: PluginHost | undefined;
     const metrics = createMetrics(() => plugins, database.poolStats);
-    plugins = await loadPlugins(config, logger, bus, gpu);
+    const providers = await prepareProviders(database.db, config, logger);
+    plugins = await loadPlugins(config, logger, bus, gpu, providers);
     const risk = await loadCorePlugin(plugins, database.db);
     cleanup.unshift(() => (plugins as PluginHost).teardown());
     gate.done('plugins');
@@ -167,6 +170,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       deployments: strategy.deployments,
       risk,
       passwordChecks: createPasswordCheckBudget(config, logger),
+      providers: providers.admin(plugins),
     };
     const app = createApp(services);
 

@@ -12,6 +12,7 @@ import { openDatabase } from '../src/db/database.ts';
 import type { Role } from '../src/db/tables.ts';
 import { createApp } from '../src/http/app.ts';
 import { createMetrics } from '../src/http/metrics.ts';
+import { prepareProviders } from '../src/providers/prepare-providers.ts';
 import { loadPlugins } from '../src/server.ts';
 import { startStrategyServices } from '../src/strategy-services.ts';
 import type { TestDatabase } from './databases.ts';
@@ -84,7 +85,8 @@ export async function openHarness(database: TestDatabase, options: HarnessOption
   const opened = await openDatabase(database.options);
   const logger = options.logger ?? pino({ level: 'silent' });
   const bus = options.bus ?? new MemoryBus();
-  const plugins = await loadPlugins(config, logger, bus);
+  const providers = await prepareProviders(opened.db, config, logger);
+  const plugins = await loadPlugins(config, logger, bus, undefined, providers);
   const risk = await loadCorePlugin(plugins, opened.db);
   const strategy = await startStrategyServices({
     db: opened.db,
@@ -107,6 +109,7 @@ export async function openHarness(database: TestDatabase, options: HarnessOption
     deployments: strategy.deployments,
     risk,
     passwordChecks: createPasswordCheckBudget(config, logger),
+    providers: providers.admin(plugins),
   };
   const app = createApp(services);
   await ensureAdmin(opened.db, PASSWORD);

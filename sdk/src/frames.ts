@@ -29,6 +29,27 @@ export interface OhlcvFrame {
   volume: number[];
   /** Set by a stream on an update of a bar that has not closed yet: its values will still change. */
   forming?: boolean;
+  /** Where the bars came from and what to know about them; set by core's bars source (`nautilus.core/bars`). */
+  provenance?: BarsProvenance;
+}
+
+/** Which source answered which part of a bars request, and the flags a chart shows. */
+export interface BarsProvenance {
+  /** Each stretch of the range and the data source (`plugin/source`) that answered it, oldest first. */
+  sources: { source: string; from: number; to: number; cached: boolean }[];
+  /** True when prices are adjusted for splits and dividends, false when they are as traded. */
+  adjusted: boolean;
+  /**
+   * Set when a provider failed and bars stored earlier answered instead: part of the range may be
+   * missing or out of date. `message` says what failed.
+   */
+  stale?: { message: string; missingFrom: number; missingTo: number };
+  /** Stretches where the instrument's session calendar expected bars and none came (the first 50). */
+  gaps: { from: number; to: number }[];
+  /** How many gaps there are in all (more than `gaps` holds when over 50). */
+  gapCount: number;
+  /** The session calendar the gaps were judged against. */
+  calendar: string;
 }
 
 /** One or more named series of numbers over time (epoch ms, strictly increasing per series). */

@@ -65,6 +65,7 @@ export {
   toNautilusError,
 } from './errors.ts';
 export {
+  type BarsProvenance,
   FRAME_KINDS,
   type Frame,
   type FrameKind,

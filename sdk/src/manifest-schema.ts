@@ -44,6 +44,18 @@ export const pluginManifestSchema: JsonSchema = {
               querySchema: anySchema,
               streaming: { type: 'boolean' },
               replay: { type: 'boolean' },
+              instrumentSearch: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['param'],
+                properties: { param: { type: 'string', minLength: 1, maxLength: 64 } },
+              },
+              connectionTest: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['params'],
+                properties: { params: { type: 'object' } },
+              },
             },
           },
         },

@@ -12,6 +12,7 @@ import { IN_PROCESS_ADDRESS } from '../http/client-address.ts';
 import type { Metrics } from '../http/metrics.ts';
 import type { MarketFeed } from '../market/market-feed.ts';
 import type { PluginHost } from '../plugins/plugin-host.ts';
+import type { ProviderAdmin } from '../providers/provider-admin.ts';
 import type { RiskService } from '../risk/risk-service.ts';
 
 export const SESSION_COOKIE = 'nautilus_session';
@@ -30,6 +31,8 @@ export interface Services {
   risk: RiskService;
   /** Bounds the argon2 work of logins, per client address and for the instance. */
   passwordChecks: PasswordCheckBudget;
+  /** Provider plugins' secrets, settings, tests and health (the Data sources page). */
+  providers: ProviderAdmin;
 }
 
 export interface RequestContext {

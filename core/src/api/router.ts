@@ -6,6 +6,7 @@ import { dataSourcesRouter } from './routers/data-sources.ts';
 import { deploymentsRouter } from './routers/deployments.ts';
 import { pluginsRouter } from './routers/plugins.ts';
 import { portfoliosRouter } from './routers/portfolios.ts';
+import { providersRouter } from './routers/providers.ts';
 import { riskRouter } from './routers/risk.ts';
 import { strategiesRouter } from './routers/strategies.ts';
 import { usersRouter } from './routers/users.ts';
@@ -18,6 +19,7 @@ export const appRouter = router({
   dashboards: dashboardsRouter,
   plugins: pluginsRouter,
   dataSources: dataSourcesRouter,
+  providers: providersRouter,
   widgets: widgetsRouter,
   users: usersRouter,
   apiKeys: apiKeysRouter,

@@ -219,6 +219,44 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0005_data_sources': {
+    async up(db: Kysely<any>) {
+      // Epoch milliseconds as double precision: exact to 2^53, and read back as numbers (bigint comes back as strings).
+      await db.schema
+        .createTable('bars_chunks')
+        .addColumn('symbol', 'text', (c) => c.notNull())
+        .addColumn('timeframe', 'text', (c) => c.notNull())
+        .addColumn('adjusted', 'boolean', (c) => c.notNull())
+        .addColumn('chunk_start', 'double precision', (c) => c.notNull())
+        .addColumn('bar_count', 'integer', (c) => c.notNull())
+        .addColumn('data', 'bytea', (c) => c.notNull())
+        .addPrimaryKeyConstraint('bars_chunks_pk', ['symbol', 'timeframe', 'adjusted', 'chunk_start'])
+        .execute();
+      await db.schema
+        .createTable('bars_coverage')
+        .addColumn('symbol', 'text', (c) => c.notNull())
+        .addColumn('timeframe', 'text', (c) => c.notNull())
+        .addColumn('adjusted', 'boolean', (c) => c.notNull())
+        .addColumn('range_from', 'double precision', (c) => c.notNull())
+        .addColumn('range_to', 'double precision', (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('fetched_at', 'double precision', (c) => c.notNull())
+        .addPrimaryKeyConstraint('bars_coverage_pk', ['symbol', 'timeframe', 'adjusted', 'range_from'])
+        .execute();
+      await db.schema
+        .createTable('data_settings')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'jsonb', (c) => c.notNull())
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('provider_secrets')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('ciphertext', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

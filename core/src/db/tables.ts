@@ -208,7 +208,50 @@ export interface RiskAlertsTable {
   details: Json;
 }
 
+/**
+ * Cached bars of one instrument, timeframe and price basis, a chunk of time per row (a day of 1m bars,
+ * a week of 5m...), stored column-wise as float64 (time, open, high, low, close, volume, each
+ * `bar_count` long) so a year of 1m bars is a few hundred rows read by primary key.
+ */
+export interface BarsChunksTable {
+  symbol: string;
+  timeframe: string;
+  adjusted: boolean;
+  chunk_start: number;
+  bar_count: number;
+  data: Uint8Array;
+}
+
+/** A stretch of time the bars cache holds completely, and the source that answered it. */
+export interface BarsCoverageTable {
+  symbol: string;
+  timeframe: string;
+  adjusted: boolean;
+  range_from: number;
+  range_to: number;
+  source: string;
+  fetched_at: number;
+}
+
+/** Settings an admin edits at run time (the bars fallback chain, data-source settings), as JSON. */
+export interface DataSettingsTable {
+  key: string;
+  value: Json;
+  updated_at: Date;
+}
+
+/** Provider secrets entered in the UI, encrypted (AES-256-GCM) with the server's key; never sent back. */
+export interface ProviderSecretsTable {
+  name: string;
+  ciphertext: string;
+  updated_at: Date;
+}
+
 export interface Tables {
+  bars_chunks: BarsChunksTable;
+  bars_coverage: BarsCoverageTable;
+  data_settings: DataSettingsTable;
+  provider_secrets: ProviderSecretsTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_keys: ApiKeysTable;

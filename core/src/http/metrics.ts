@@ -49,6 +49,54 @@ export function createMetrics(
       this.set({ state: 'waiting' }, stats.waiting);
     },
   });
+  const health = () => plugins()?.health.all() ?? [];
+  new Gauge({
+    name: 'nautilus_data_source_calls',
+    help: 'Data source calls in the last 15 minutes, by source and outcome (ok or error)',
+    labelNames: ['source', 'outcome'] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const report of health()) {
+        this.set({ source: report.source, outcome: 'ok' }, report.calls - report.errors);
+        this.set({ source: report.source, outcome: 'error' }, report.errors);
+      }
+    },
+  });
+  new Gauge({
+    name: 'nautilus_data_source_latency_seconds',
+    help: 'Data source call latency over its last 200 calls, by source and quantile (0.5, 0.95)',
+    labelNames: ['source', 'quantile'] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const report of health()) {
+        if (report.latencyP50Ms !== null) this.set({ source: report.source, quantile: '0.5' }, report.latencyP50Ms / 1000);
+        if (report.latencyP95Ms !== null) this.set({ source: report.source, quantile: '0.95' }, report.latencyP95Ms / 1000);
+      }
+    },
+  });
+  new Gauge({
+    name: 'nautilus_data_source_circuit_open',
+    help: '1 while a failing data source is skipped by the bars chain (its circuit is open), else 0',
+    labelNames: ['source'] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const report of health()) this.set({ source: report.source }, report.circuit === 'closed' ? 0 : 1);
+    },
+  });
+  new Gauge({
+    name: 'nautilus_data_source_last_success_timestamp_seconds',
+    help: 'When each data source last answered, in Unix seconds',
+    labelNames: ['source'] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const report of health())
+        if (report.lastSuccessAt !== null) this.set({ source: report.source }, report.lastSuccessAt / 1000);
+    },
+  });
   const passwordChecks = new Counter({
     name: 'nautilus_password_checks_total',
     help: 'Passwords checked (argon2 runs) by logins, by outcome (ok or failed)',

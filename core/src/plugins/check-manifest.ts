@@ -38,6 +38,24 @@ function semanticIssues(manifest: PluginManifest): FieldIssue[] {
         message: `'${rule.host}' is not in permissions.network; a limit applies to a declared host, written the same way`,
       });
   });
+  (manifest.contributes.dataSources ?? []).forEach((source, index) => {
+    const at = `manifest.contributes.dataSources[${index}]`;
+    const properties = (source.querySchema as { properties?: Record<string, unknown> }).properties ?? {};
+    if (source.instrumentSearch && !Object.hasOwn(properties, source.instrumentSearch.param)) {
+      issues.push({
+        path: `${at}.instrumentSearch.param`,
+        message: `'${source.instrumentSearch.param}' is not a property of the querySchema`,
+      });
+    }
+    if (source.connectionTest) {
+      try {
+        for (const issue of schemaIssues(source.querySchema, source.connectionTest.params, `${at}.connectionTest.params`))
+          issues.push(issue);
+      } catch {
+        // An invalid querySchema is reported below.
+      }
+    }
+  });
   const kinds = ['dataSources', 'widgets', 'riskModels', 'stressTests', 'computeKernels'] as const;
   for (const kind of kinds) {
     const ids = new Set<string>();

@@ -26,6 +26,7 @@ import { frameProblem } from './check-frames.ts';
 import { checkManifest } from './check-manifest.ts';
 import { discoverPlugins, type PluginSource, pluginEntry } from './discover-plugins.ts';
 import { type ContextOptions, createPluginContext } from './plugin-context.ts';
+import { SourceHealth } from './source-health.ts';
 import { isThirdParty, trustWarning } from './trust-warning.ts';
 import { withTimeout } from './with-timeout.ts';
 
@@ -92,6 +93,8 @@ export class PluginHost {
 
   /** Runs kernels contributed by active plugins; handed to every plugin as `ctx.compute`. */
   readonly compute: ComputeService;
+  /** Health and circuit state of every data source queried through this host. */
+  readonly health = new SourceHealth();
 
   constructor(options: PluginHostOptions) {
     this.#options = options;
@@ -198,12 +201,23 @@ export class PluginHost {
     return allowed && existsSync(file) ? file : undefined;
   }
 
+  /** True when `ref` (`plugin/source`) names a data source of an active plugin. */
+  hasDataSource(ref: string): boolean {
+    try {
+      this.#resolveDataSource(ref);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /** Validates the params against the source's query schema, runs the query with a timeout, checks the frames. */
   async query(ref: string, request: DataQueryRequest): Promise<Frame[]> {
     const { pluginId, descriptor, implementation } = this.#resolveDataSource(ref);
     const issues = schemaIssues(descriptor.querySchema, request.params, 'params');
     if (issues.length) throw NautilusError.validation(`query for ${ref}`, issues);
     let frames: Frame[];
+    const started = performance.now();
     try {
       frames = await withTimeout(
         `Data source ${ref}`,
@@ -212,18 +226,23 @@ export class PluginHost {
         pluginId,
       );
     } catch (error) {
-      throw stamp(error, pluginId, 'DATA_SOURCE_ERROR', `Data source ${ref} failed`);
+      const stamped = stamp(error, pluginId, 'DATA_SOURCE_ERROR', `Data source ${ref} failed`);
+      this.health.failed(ref, stamped, performance.now() - started);
+      throw stamped;
     }
     const problem = frameProblem(frames, descriptor.frames);
     if (problem) {
-      throw new NautilusError(
+      const error = new NautilusError(
         'DATA_SOURCE_ERROR',
         `Data source ${ref} returned invalid data (${problem}); report it to the plugin's author.`,
         {
           plugin: pluginId,
         },
       );
+      this.health.failed(ref, error, performance.now() - started);
+      throw error;
     }
+    this.health.succeeded(ref, performance.now() - started);
     return frames;
   }
 
@@ -398,6 +417,48 @@ export class PluginHost {
       this.#record(dir, source, manifest, started, failure);
       this.#options.logger.error({ plugin: manifest?.id, code: failure.code, err: failure.message }, 'built-in plugin failed');
     }
+  }
+
+  /**
+   * Sets an active plugin up again with `config` (its settings changed on the Data sources page, or a
+   * secret did): the old instance is torn down only once the new one's setup succeeded, so a bad
+   * setting leaves the plugin running as it was and the error says why.
+   */
+  async reload(id: string, config: Record<string, unknown>): Promise<void> {
+    const plugin = this.#active.get(id);
+    if (!plugin) throw new NautilusError('NOT_FOUND', `Plugin ${id} is not active`, { plugin: id });
+    const context = createPluginContext(plugin.manifest, {
+      logger: this.#options.logger,
+      bus: this.#options.bus,
+      compute: this.compute,
+      config,
+      readSecret: this.#options.readSecret,
+      fetchTimeoutMs: this.#options.fetchTimeoutMs,
+      windowFor: this.#options.windowFor,
+    });
+    let contributions: PluginContributions;
+    try {
+      contributions = await withTimeout(
+        `Plugin ${id} setup`,
+        this.#options.setupTimeoutMs,
+        () => plugin.definition.setup(context),
+        id,
+      );
+      checkContributions(plugin.manifest, contributions);
+    } catch (error) {
+      throw stamp(error, id, 'PLUGIN_FAILED', `Plugin ${id} could not start with these settings`);
+    }
+    this.#active.set(id, { ...plugin, contributions });
+    try {
+      await withTimeout(`Plugin ${id} teardown`, this.#options.setupTimeoutMs, async () => plugin.definition.teardown?.(), id);
+    } catch (error) {
+      this.#options.logger.warn({ plugin: id, err: error }, 'plugin teardown failed on reload');
+    }
+  }
+
+  /** The manifest of an active plugin, or undefined. */
+  manifest(id: string): PluginManifest | undefined {
+    return this.#active.get(id)?.manifest;
   }
 
   /** The checks and setup shared by every plugin, wherever its definition came from; returns its manifest once active. */

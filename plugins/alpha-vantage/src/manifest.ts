@@ -74,6 +74,7 @@ export const manifest: PluginManifest = {
         frames: ['scalar'],
         querySchema: quoteQuerySchema,
         streaming: false,
+        connectionTest: { params: { symbol: 'IBM' } },
       },
       {
         id: 'search',
@@ -82,6 +83,7 @@ export const manifest: PluginManifest = {
         frames: ['table'],
         querySchema: searchQuerySchema,
         streaming: false,
+        instrumentSearch: { param: 'keywords' },
       },
     ],
   },

@@ -52,6 +52,7 @@ export const manifest: PluginManifest = {
         frames: ['timeseries'],
         querySchema: seriesQuerySchema,
         streaming: false,
+        connectionTest: { params: { provider: 'AMECO', dataset: 'ZUTN', series: 'EA20.1.0.0.0.ZUTN' } },
       },
       {
         id: 'dataset',

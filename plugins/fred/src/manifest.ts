@@ -84,6 +84,7 @@ export const manifest: PluginManifest = {
         frames: ['table'],
         querySchema: searchQuerySchema,
         streaming: false,
+        connectionTest: { params: { text: 'treasury' } },
       },
       {
         id: 'info',

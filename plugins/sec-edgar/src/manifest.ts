@@ -121,6 +121,8 @@ export const manifest: PluginManifest = {
         frames: ['table'],
         querySchema: companiesQuerySchema,
         streaming: false,
+        instrumentSearch: { param: 'query' },
+        connectionTest: { params: { query: 'AAPL' } },
       },
       {
         id: 'filings',

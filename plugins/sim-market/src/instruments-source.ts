@@ -5,7 +5,8 @@ import { instruments } from './instruments.ts';
 import { sessions } from './sessions.ts';
 
 /** The instrument table, optionally one asset class only; the builder's instrument picker reads it. */
-export function instrumentTable(assetClass?: AssetClass): TableFrame {
+export function instrumentTable(assetClass?: AssetClass, text?: string): TableFrame {
+  const wanted = text?.trim().toLowerCase();
   return {
     kind: 'table',
     columns: [
@@ -18,6 +19,10 @@ export function instrumentTable(assetClass?: AssetClass): TableFrame {
     ],
     rows: instruments
       .filter((instrument) => assetClass === undefined || instrument.assetClass === assetClass)
+      .filter(
+        (instrument) =>
+          !wanted || instrument.symbol.toLowerCase().includes(wanted) || instrument.name.toLowerCase().includes(wanted),
+      )
       .map((instrument) => [
         instrument.symbol,
         instrument.name,
@@ -30,7 +35,7 @@ export function instrumentTable(assetClass?: AssetClass): TableFrame {
 }
 
 /** The `instruments` data source; it ignores the time range (the list does not change over time). */
-export const instrumentsSource: DataSource<{ assetClass?: unknown }> = {
+export const instrumentsSource: DataSource<{ assetClass?: unknown; text?: string }> = {
   async query(query, signal) {
     signal.throwIfAborted();
     const assetClass = query.params?.assetClass;
@@ -42,6 +47,6 @@ export const instrumentsSource: DataSource<{ assetClass?: unknown }> = {
         },
       ]);
     }
-    return [instrumentTable(assetClass as AssetClass | undefined)];
+    return [instrumentTable(assetClass as AssetClass | undefined, query.params?.text)];
   },
 };

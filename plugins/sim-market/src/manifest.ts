@@ -25,6 +25,7 @@ export const instrumentsQuerySchema: JsonSchema = {
   additionalProperties: false,
   properties: {
     assetClass: { type: 'string', enum: assetClasses, title: 'Asset class' },
+    text: { type: 'string', maxLength: 100, title: 'Symbol or name contains' },
   },
 };
 
@@ -58,6 +59,7 @@ export const manifest: PluginManifest = {
         frames: ['table'],
         querySchema: instrumentsQuerySchema,
         streaming: false,
+        instrumentSearch: { param: 'text' },
       },
     ],
   },

@@ -77,6 +77,7 @@ export const manifest: PluginManifest = {
         frames: ['table'],
         querySchema: calendarQuerySchema,
         streaming: false,
+        connectionTest: { params: { country: 'Sweden' } },
       },
       {
         id: 'historical',

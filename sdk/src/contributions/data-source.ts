@@ -15,6 +15,17 @@ export interface DataSourceDescriptor {
   streaming?: boolean;
   /** True when `stream()` can replay history at a multiple of real time (`StreamRequest.replay`). */
   replay?: boolean;
+  /**
+   * Declares this source an instrument search, merged by core into one search across providers (the
+   * builder's instrument picker): the search text goes in the param named `param`, and the answer is a
+   * table with a `symbol` column and, where known, `name`, `assetClass` and `exchange`.
+   */
+  instrumentSearch?: { param: string };
+  /**
+   * Declares this source the one the Data sources page's Test button calls, with these params (and
+   * the last 7 days as range): it should be cheap and need nothing but the provider's settings.
+   */
+  connectionTest?: { params: Record<string, unknown> };
 }
 
 /** One query, with time already resolved by the host to absolute epoch milliseconds. */
