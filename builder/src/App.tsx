@@ -19,6 +19,9 @@ const StrategiesPage = lazy(() =>
 const StrategyLabPage = lazy(() =>
   import('./strategy-lab/StrategyLabPage.tsx').then((module) => ({ default: module.StrategyLabPage })),
 );
+const DataSourcesPage = lazy(() =>
+  import('./data-sources/DataSourcesPage.tsx').then((module) => ({ default: module.DataSourcesPage })),
+);
 const PortfoliosPage = lazy(() =>
   import('./portfolios/PortfoliosPage.tsx').then((module) => ({ default: module.PortfoliosPage })),
 );
@@ -96,6 +99,8 @@ function Page({ user, route }: { user: User; route: Route }) {
       return <PortfolioPage key="new" user={user} />;
     case 'portfolio':
       return <PortfolioPage key={route.id} id={route.id} user={user} />;
+    case 'data-sources':
+      return <DataSourcesPage user={user} />;
     case 'login':
       return <Spin />; // redirecting to the page the user asked for
     case 'not-found':

@@ -9,10 +9,12 @@ import {
 import { Button, Spin, Tooltip } from 'antd';
 import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { hasNoData } from '../data/frames.ts';
+import { summarizeProvenance } from '../data/provenance.ts';
 import { usePanelData } from '../data/usePanelData.ts';
 import type { VariableValues } from '../data/variable-values.ts';
 import { withDefaults } from '../schema-form/schema-fields.ts';
 import { CopyIcon, DeleteIcon, EditIcon } from './icons.tsx';
+import { ProvenanceBadge } from './ProvenanceBadge.tsx';
 import { usePanelEnvironment } from './panel-context.ts';
 import { dataProblem, missingWidgetProblem, type PanelProblem, widgetProblem } from './panel-problems.ts';
 import { WidgetHost } from './WidgetHost.tsx';
@@ -72,6 +74,7 @@ export const PanelFrame = memo(function PanelFrame({
   const localRange = useMemo(() => resolvedOrNow(timeRange), [timeRange]);
   const frames = takesData ? (data.data?.frames ?? NO_FRAMES) : NO_FRAMES;
   const range = (takesData && data.data?.range) || localRange;
+  const provenance = useMemo(() => summarizeProvenance(frames), [frames]);
 
   let state: PanelState;
   let problem: PanelProblem | undefined;
@@ -111,6 +114,7 @@ export const PanelFrame = memo(function PanelFrame({
         <span className="nautilus-panel-title" data-testid={`panel-title-${panel.id}`} title={title}>
           {title || '\u00a0'}
         </span>
+        {provenance && <ProvenanceBadge panelId={panel.id} summary={provenance} />}
         {takesData && data.isFetching && everDrawn && <Spin size="small" className="nautilus-panel-fetching" />}
         {editing && (
           <span className="nautilus-panel-actions">

@@ -12,6 +12,7 @@ export type Route =
   | { name: 'portfolios' }
   | { name: 'new-portfolio' }
   | { name: 'portfolio'; id: string }
+  | { name: 'data-sources' }
   | { name: 'not-found'; path: string };
 
 const IN_APP: ReadonlySet<Route['name']> = new Set([
@@ -22,6 +23,7 @@ const IN_APP: ReadonlySet<Route['name']> = new Set([
   'portfolios',
   'new-portfolio',
   'portfolio',
+  'data-sources',
 ]);
 
 function decode(segment: string): string | undefined {
@@ -60,6 +62,7 @@ export function parseRoute(hash: string): Route {
     }
   }
   if (path === '/portfolios') return { name: 'portfolios' };
+  if (path === '/data-sources') return { name: 'data-sources' };
   if (path === '/portfolios/new') return { name: 'new-portfolio' };
   if (segments.length === 2 && segments[0] === 'portfolios' && segments[1] !== '') {
     const id = decode(segments[1]!);
@@ -100,6 +103,8 @@ export function routeHash(route: Route): string {
       return '#/portfolios/new';
     case 'portfolio':
       return `#/portfolios/${encodeURIComponent(route.id)}`;
+    case 'data-sources':
+      return '#/data-sources';
     case 'not-found':
       return `#${route.path}`;
   }

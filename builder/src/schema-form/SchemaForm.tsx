@@ -80,6 +80,7 @@ function FieldControl({ id, field, value, onChange, instruments, variables, sibl
           {...common}
           size="small"
           instruments={listed.length > 0 ? listed : instruments}
+          searchProviders={listed.length === 0}
           variables={variables}
           value={typeof value === 'string' ? value : undefined}
           onChange={onChange}

@@ -19,6 +19,7 @@ export function AppHeader({ user }: { user: User }) {
   const route = useRoute();
   const inLab = route.name === 'strategies' || route.name === 'strategy';
   const inPortfolios = route.name === 'portfolios' || route.name === 'portfolio' || route.name === 'new-portfolio';
+  const inDataSources = route.name === 'data-sources';
   const navLink = (active: boolean) => ({ color: active ? token.colorPrimary : token.colorTextSecondary, fontWeight: 500 });
 
   return (
@@ -37,7 +38,11 @@ export function AppHeader({ user }: { user: User }) {
         Nautilus
       </a>
       <nav style={{ display: 'flex', gap: 16 }}>
-        <a href={routeHash({ name: 'list' })} data-testid="nav-dashboards" style={navLink(!inLab && !inPortfolios)}>
+        <a
+          href={routeHash({ name: 'list' })}
+          data-testid="nav-dashboards"
+          style={navLink(!inLab && !inPortfolios && !inDataSources)}
+        >
           Dashboards
         </a>
         <a href={routeHash({ name: 'strategies' })} data-testid="nav-strategies" style={navLink(inLab)}>
@@ -46,6 +51,11 @@ export function AppHeader({ user }: { user: User }) {
         <a href={routeHash({ name: 'portfolios' })} data-testid="nav-portfolios" style={navLink(inPortfolios)}>
           Portfolios
         </a>
+        {user.role === 'admin' && (
+          <a href={routeHash({ name: 'data-sources' })} data-testid="nav-data-sources" style={navLink(inDataSources)}>
+            Data sources
+          </a>
+        )}
       </nav>
       <Flex align="center" gap={12} style={{ marginLeft: 'auto' }}>
         <Suspense fallback={<span style={{ width: 32 }} />}>
