@@ -107,6 +107,7 @@ for (const dialect of dialects) {
       service = new BarsService(opened.db, host, () => now);
       await writeChain(opened.db, [
         { match: 'FB-*', sources: ['test.provider/bars', 'test.fallback/bars'], calendar: '24x7' },
+        { match: 'US-*', sources: ['test.provider/bars'], calendar: 'us-equity' },
         { match: '*', sources: ['test.provider/bars'], calendar: '24x7' },
       ]);
     });
@@ -195,6 +196,21 @@ for (const dialect of dialects) {
       expect(host.health.report('test.provider/bars').circuit).toBe('open');
       expect(fallbackCalls).toHaveLength(4);
       host.health.succeeded('test.provider/bars', 1); // as a good probe would: the circuit closes
+    });
+
+    it('does not take a provider that starts late as proof that earlier trading days had no bars', async () => {
+      // 1 January 2024 is a holiday; the provider has nothing for the 2nd and 3rd, which trade.
+      provider.skip.add(T0).add(T0 + DAY).add(T0 + 2 * DAY);
+      const first = await ask('US-LATE', T0, T0 + 5 * DAY);
+      expect(first.time).toEqual([T0 + 3 * DAY, T0 + 4 * DAY]);
+      expect(first.provenance).toMatchObject({ gapCount: 1, gaps: [{ from: T0 + DAY, to: T0 + 3 * DAY }] });
+      provider.calls.length = 0;
+      provider.skip.clear();
+      provider.skip.add(T0);
+      const again = await ask('US-LATE', T0, T0 + 5 * DAY);
+      expect(provider.calls.map(({ from, to }) => [from, to])).toEqual([[T0, T0 + 3 * DAY]]);
+      expect(again.time).toEqual([T0 + DAY, T0 + 2 * DAY, T0 + 3 * DAY, T0 + 4 * DAY]);
+      expect(again.provenance?.gapCount).toBe(0);
     });
 
     it('flags a missing bar as a gap against the session calendar', async () => {

@@ -1,11 +1,4 @@
-import {
-  type BarsProvenance,
-  NautilusError,
-  type OhlcvFrame,
-  TIMEFRAME_MS,
-  type Timeframe,
-  toNautilusError,
-} from '@nautilus/sdk';
+import { type BarsProvenance, NautilusError, type OhlcvFrame, type Timeframe, toNautilusError } from '@nautilus/sdk';
 import type { Kysely } from 'kysely';
 import type { Tables } from '../db/tables.ts';
 import type { PluginHost } from '../plugins/plugin-host.ts';
@@ -22,7 +15,7 @@ import {
   storeBars,
 } from './bars-cache.ts';
 import { type ChainRule, calendarFor, defaultChain, readChain, ruleFor } from './bars-chain.ts';
-import { findGaps, openMs } from './session-calendar.ts';
+import { expectsBars, findGaps } from './session-calendar.ts';
 
 export interface BarsQuery {
   symbol: string;
@@ -185,10 +178,9 @@ export class BarsService {
   #coveredFrom(key: BarsKey, rule: ChainRule, from: number, to: number, bars: BarColumns): number {
     const calendar = calendarFor(rule, key.symbol);
     if (calendar === 'none') return from;
-    const length = TIMEFRAME_MS[key.timeframe];
     const first = bars.time[0];
-    if (first === undefined) return openMs(calendar, from, to) < length ? from : Number.POSITIVE_INFINITY;
-    return openMs(calendar, from, first) >= length ? first : from;
+    if (first === undefined) return expectsBars(calendar, key.timeframe, from, to) ? Number.POSITIVE_INFINITY : from;
+    return expectsBars(calendar, key.timeframe, from, first) ? first : from;
   }
 
   /** Asks the rule's sources in order for bars opening in [from, to); undefined when none answered. */

@@ -92,3 +92,16 @@ describe('session calendars', () => {
     expect(findGaps('24x7', '1m', minutes, 0, 3_600_000)).toEqual({ gaps: [{ from: 1_800_000, to: 1_860_000 }], count: 1 });
   });
 });
+
+describe('whether a stretch should hold bars', () => {
+  it('expects daily bars on trading days only, and intraday bars for a bar length of open market', async () => {
+    const { expectsBars } = await import('./session-calendar.ts');
+    // 30 and 31 December 2019 trade; 1 January does not.
+    expect(expectsBars('us-equity', '1d', at('2019-12-30T00:00:00Z'), at('2020-01-02T00:00:00Z'))).toBe(true);
+    expect(expectsBars('us-equity', '1d', at('2020-01-01T00:00:00Z'), at('2020-01-02T00:00:00Z'))).toBe(false);
+    expect(expectsBars('us-equity', '1d', at('2024-06-08T00:00:00Z'), at('2024-06-10T00:00:00Z'))).toBe(false); // a weekend
+    expect(expectsBars('us-equity', '1h', at('2024-06-10T13:30:00Z'), at('2024-06-10T14:29:00Z'))).toBe(false);
+    expect(expectsBars('us-equity', '1h', at('2024-06-10T13:30:00Z'), at('2024-06-10T14:30:00Z'))).toBe(true);
+    expect(expectsBars('none', '1m', 0, 1e12)).toBe(false);
+  });
+});

@@ -71,6 +71,16 @@ export function openMs(calendar: CalendarName, from: number, to: number): number
  */
 export const tradingDate = (time: number) => Math.floor((time + 8 * HOUR_MS) / DAY_MS);
 
+/** True when the calendar expects at least one bar of `timeframe` to open in [from, to). */
+export function expectsBars(calendar: CalendarName, timeframe: Timeframe, from: number, to: number): boolean {
+  if (calendar === 'none' || !(from < to)) return false;
+  if (timeframe === '1d') {
+    for (let day = tradingDate(from); day < tradingDate(to); day++) if (tradesOn(calendar, day)) return true;
+    return false;
+  }
+  return openMs(calendar, from, to) >= TIMEFRAME_MS[timeframe];
+}
+
 export interface Gaps {
   gaps: { from: number; to: number }[];
   count: number;
