@@ -118,6 +118,27 @@ for (const dialect of dialects) {
       expect(run.result.curve).toEqual(direct.curve);
     });
 
+    it('backtests on nautilus.core/bars (the fallback chain and its cache) exactly as on the provider behind it', async () => {
+      const params = { fast: 8, slow: 21 };
+      const direct = await finished(
+        (await api.call('backtests.run', { strategyId, version: 1, params, ...market, range }, editor)).data.id,
+      );
+      const viaChain = await finished(
+        (await api.call('backtests.run', { strategyId, version: 1, params, ...market, dataSource: 'nautilus.core/bars', range }, editor))
+          .data.id,
+      );
+      // Twice: the second run reads its bars from the cache.
+      const viaCache = await finished(
+        (await api.call('backtests.run', { strategyId, version: 1, params, ...market, dataSource: 'nautilus.core/bars', range }, editor))
+          .data.id,
+      );
+      for (const run of [viaChain, viaCache]) {
+        expect(run).toMatchObject({ status: 'done', error: null });
+        expect(run.metrics).toEqual(direct.metrics);
+        expect(run.result.trades).toEqual(direct.result.trades);
+      }
+    });
+
     it('refuses params outside the spec and an unknown symbol before storing a run', async () => {
       const before = (await api.call('backtests.list', { strategyId }, viewer)).data.length;
       const badParam = await api.call('backtests.run', { strategyId, params: { fast: 0 }, ...market, range }, editor);

@@ -42,23 +42,33 @@ export const CHUNK_MS: Record<Timeframe, number> = {
 
 export const emptyColumns = (): BarColumns => ({ time: [], open: [], high: [], low: [], close: [], volume: [] });
 
-function encode(columns: BarColumns, start: number, end: number): Uint8Array {
-  const count = end - start;
+function encode(columns: BarColumns): string {
+  const count = columns.time.length;
   const data = new Float64Array(count * FIELDS.length);
   FIELDS.forEach((field, f) => {
-    data.set(columns[field].slice(start, end), f * count);
+    data.set(columns[field], f * count);
   });
-  return new Uint8Array(data.buffer);
+  return Buffer.from(data.buffer).toString('base64');
 }
 
-/** Appends the bars of one stored chunk that open in [from, to) to `into`. */
-function decodeInto(into: BarColumns, bytes: Uint8Array, count: number, from: number, to: number): void {
-  // A copy: the driver's buffer need not be 8-byte aligned.
-  const data = new Float64Array(new Uint8Array(bytes).buffer);
+function decode(text: string): Float64Array {
+  const bytes = Buffer.from(text, 'base64');
+  // A copy into a fresh buffer: the decoded one need not be 8-byte aligned.
+  return new Float64Array(new Uint8Array(bytes).buffer);
+}
+
+/** The index range [first, last) of one decoded chunk's bars that open in [from, to). */
+function within(data: Float64Array, count: number, from: number, to: number): [number, number] {
   let first = 0;
   while (first < count && (data[first] as number) < from) first++;
   let last = first;
   while (last < count && (data[last] as number) < to) last++;
+  return [first, last];
+}
+
+/** Appends the bars of one decoded chunk that open in [from, to) to `into`. */
+function decodeInto(into: BarColumns, data: Float64Array, count: number, from: number, to: number): void {
+  const [first, last] = within(data, count, from, to);
   FIELDS.forEach((field, f) => {
     const column = into[field];
     for (let index = first; index < last; index++) column.push(data[f * count + index] as number);
@@ -82,21 +92,117 @@ export async function readCoverage(db: Kysely<Tables>, key: BarsKey, from: numbe
   return rows.map((row) => ({ from: row.range_from, to: row.range_to, source: row.source, fetchedAt: row.fetched_at }));
 }
 
-/** The stored bars of `key` opening in [from, to). */
-export async function readBars(db: Kysely<Tables>, key: BarsKey, from: number, to: number): Promise<BarColumns> {
+/**
+ * Decoded chunks kept in memory (least recently used out first, within `maxBytes`), each with the
+ * version it was read at. The database stays the truth: a read asks it for the chunks' versions and
+ * fetches the data of only those that changed or are not held.
+ */
+export class ChunkMemory {
+  readonly #chunks = new Map<string, { version: number; count: number; data: Float64Array }>();
+  readonly #maxBytes: number;
+  #bytes = 0;
+
+  constructor(maxBytes = 256 * 1024 * 1024) {
+    this.#maxBytes = maxBytes;
+  }
+
+  get(id: string, version: number): { count: number; data: Float64Array } | undefined {
+    const chunk = this.#chunks.get(id);
+    if (!chunk || chunk.version !== version) return undefined;
+    this.#chunks.delete(id);
+    this.#chunks.set(id, chunk);
+    return chunk;
+  }
+
+  set(id: string, version: number, count: number, data: Float64Array): void {
+    this.delete(id);
+    if (data.byteLength > this.#maxBytes) return;
+    this.#chunks.set(id, { version, count, data });
+    this.#bytes += data.byteLength;
+    for (const [oldest, chunk] of this.#chunks) {
+      if (this.#bytes <= this.#maxBytes) break;
+      this.#chunks.delete(oldest);
+      this.#bytes -= chunk.data.byteLength;
+    }
+  }
+
+  delete(id: string): void {
+    const chunk = this.#chunks.get(id);
+    if (!chunk) return;
+    this.#chunks.delete(id);
+    this.#bytes -= chunk.data.byteLength;
+  }
+}
+
+const chunkId = (key: BarsKey, chunk: number) => `${key.symbol}|${key.timeframe}|${key.adjusted}|${chunk}`;
+
+/** The stored bars of `key` opening in [from, to); chunks held in `memory` at their current version are not read again. */
+export async function readBars(
+  db: Kysely<Tables>,
+  key: BarsKey,
+  from: number,
+  to: number,
+  memory: ChunkMemory = new ChunkMemory(0),
+): Promise<BarColumns> {
   const span = CHUNK_MS[key.timeframe];
-  const rows = await db
-    .selectFrom('bars_chunks')
-    .select(['bar_count', 'data'])
-    .where('symbol', '=', key.symbol)
-    .where('timeframe', '=', key.timeframe)
-    .where('adjusted', '=', key.adjusted)
-    .where('chunk_start', '>=', Math.floor(from / span) * span)
-    .where('chunk_start', '<', to)
+  const inRange = <Q extends { where: (...args: any[]) => Q }>(query: Q): Q =>
+    query
+      .where('symbol', '=', key.symbol)
+      .where('timeframe', '=', key.timeframe)
+      .where('adjusted', '=', key.adjusted)
+      .where('chunk_start', '>=', Math.floor(from / span) * span)
+      .where('chunk_start', '<', to);
+  const versions = await inRange(db.selectFrom('bars_chunks').select(['chunk_start', 'version', 'bar_count']))
     .orderBy('chunk_start')
     .execute();
-  const columns = emptyColumns();
-  for (const row of rows) decodeInto(columns, row.data, row.bar_count, from, to);
+  const held = new Map<number, { count: number; data: Float64Array }>();
+  const missing: number[] = [];
+  for (const row of versions) {
+    const chunk = memory.get(chunkId(key, row.chunk_start), row.version);
+    if (chunk) held.set(row.chunk_start, chunk);
+    else missing.push(row.chunk_start);
+  }
+  if (missing.length > 0) {
+    const rows = await db
+      .selectFrom('bars_chunks')
+      .select(['chunk_start', 'version', 'bar_count', 'data'])
+      .where('symbol', '=', key.symbol)
+      .where('timeframe', '=', key.timeframe)
+      .where('adjusted', '=', key.adjusted)
+      .where('chunk_start', 'in', missing)
+      .execute();
+    for (const row of rows) {
+      const data = decode(row.data);
+      memory.set(chunkId(key, row.chunk_start), row.version, row.bar_count, data);
+      held.set(row.chunk_start, { count: row.bar_count, data });
+    }
+  }
+  // Sized first, then filled by index: pushing half a million values a column is several times slower.
+  const chunks = versions
+    .map((row) => held.get(row.chunk_start))
+    .filter((chunk): chunk is { count: number; data: Float64Array } => chunk !== undefined)
+    .map(({ data, count }) => {
+      const [first, last] = within(data, count, from, to);
+      return { data, count, first, last };
+    });
+  const total = chunks.reduce((sum, chunk) => sum + chunk.last - chunk.first, 0);
+  const columns: BarColumns = {
+    time: new Array(total),
+    open: new Array(total),
+    high: new Array(total),
+    low: new Array(total),
+    close: new Array(total),
+    volume: new Array(total),
+  };
+  let at = 0;
+  for (const { data, count, first, last } of chunks) {
+    FIELDS.forEach((field, f) => {
+      const column = columns[field];
+      const offset = f * count;
+      for (let index = first; index < last; index++) column[at + index - first] = data[offset + index] as number;
+    });
+    at += last - first;
+  }
   return columns;
 }
 
@@ -118,62 +224,70 @@ export async function storeBars(
   if (!(from < to)) return;
   await db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext(${`bars|${key.symbol}|${key.timeframe}|${key.adjusted}`}))`.execute(trx);
-    const span = CHUNK_MS[key.timeframe];
-    for (let chunk = Math.floor(from / span) * span; chunk < to; chunk += span) {
-      await replaceInChunk(trx, key, chunk, bars, Math.max(from, chunk), Math.min(to, chunk + span));
-    }
+    await replaceChunks(trx, key, bars, from, to);
     await addCoverage(trx, key, { from, to, source, fetchedAt });
   });
 }
 
-async function replaceInChunk(
-  trx: Transaction<Tables>,
-  key: BarsKey,
-  chunk: number,
-  bars: BarColumns,
-  from: number,
-  to: number,
-): Promise<void> {
+/** Rows written per statement: a year of 1m bars is 366 chunks, so a handful of statements. */
+const ROWS_PER_STATEMENT = 50;
+
+/** Replaces the stored bars in [from, to) of every chunk the stretch touches with `bars`' ones there. */
+async function replaceChunks(trx: Transaction<Tables>, key: BarsKey, bars: BarColumns, from: number, to: number): Promise<void> {
   const span = CHUNK_MS[key.timeframe];
-  const existing = await trx
-    .selectFrom('bars_chunks')
-    .select(['bar_count', 'data'])
-    .where('symbol', '=', key.symbol)
-    .where('timeframe', '=', key.timeframe)
-    .where('adjusted', '=', key.adjusted)
-    .where('chunk_start', '=', chunk)
-    .executeTakeFirst();
-  const before = emptyColumns();
-  const after = emptyColumns();
-  if (existing) {
-    decodeInto(before, existing.data, existing.bar_count, chunk, from);
-    decodeInto(after, existing.data, existing.bar_count, to, chunk + span);
-  }
-  const merged = emptyColumns();
-  const start = lowerBound(bars.time, from);
-  const end = lowerBound(bars.time, to);
-  for (const field of FIELDS) merged[field] = [...before[field], ...bars[field].slice(start, end), ...after[field]];
-  const count = merged.time.length;
-  if (count === 0) {
-    if (existing) {
+  const firstChunk = Math.floor(from / span) * span;
+  const existing = new Map(
+    (
       await trx
-        .deleteFrom('bars_chunks')
+        .selectFrom('bars_chunks')
+        .select(['chunk_start', 'bar_count', 'data'])
         .where('symbol', '=', key.symbol)
         .where('timeframe', '=', key.timeframe)
         .where('adjusted', '=', key.adjusted)
-        .where('chunk_start', '=', chunk)
-        .execute();
-    }
-    return;
+        .where('chunk_start', '>=', firstChunk)
+        .where('chunk_start', '<', to)
+        .execute()
+    ).map((row) => [row.chunk_start, row]),
+  );
+  const writes: { chunk_start: number; bar_count: number; version: number; data: string }[] = [];
+  const emptied: number[] = [];
+  for (let chunk = firstChunk; chunk < to; chunk += span) {
+    const start = Math.max(from, chunk);
+    const end = Math.min(to, chunk + span);
+    const merged = emptyColumns();
+    const old = existing.get(chunk);
+    const oldData = old ? decode(old.data) : undefined;
+    if (old && oldData) decodeInto(merged, oldData, old.bar_count, chunk, start);
+    const first = lowerBound(bars.time, start);
+    const last = lowerBound(bars.time, end);
+    for (const field of FIELDS) for (let index = first; index < last; index++) merged[field].push(bars[field][index] as number);
+    if (old && oldData) decodeInto(merged, oldData, old.bar_count, end, chunk + span);
+    if (merged.time.length > 0)
+      writes.push({ chunk_start: chunk, bar_count: merged.time.length, version: Math.random(), data: encode(merged) });
+    else if (old) emptied.push(chunk);
   }
-  const data = encode(merged, 0, count);
-  await trx
-    .insertInto('bars_chunks')
-    .values({ ...keyFilter(key), chunk_start: chunk, bar_count: count, data })
-    .onConflict((conflict) =>
-      conflict.columns(['symbol', 'timeframe', 'adjusted', 'chunk_start']).doUpdateSet({ bar_count: count, data }),
-    )
-    .execute();
+  if (emptied.length > 0) {
+    await trx
+      .deleteFrom('bars_chunks')
+      .where('symbol', '=', key.symbol)
+      .where('timeframe', '=', key.timeframe)
+      .where('adjusted', '=', key.adjusted)
+      .where('chunk_start', 'in', emptied)
+      .execute();
+  }
+  for (let index = 0; index < writes.length; index += ROWS_PER_STATEMENT) {
+    await trx
+      .insertInto('bars_chunks')
+      .values(writes.slice(index, index + ROWS_PER_STATEMENT).map((write) => ({ ...keyFilter(key), ...write })))
+      .onConflict((conflict) =>
+        conflict.columns(['symbol', 'timeframe', 'adjusted', 'chunk_start']).doUpdateSet((update) => ({
+          bar_count: update.ref('excluded.bar_count'),
+          version: update.ref('excluded.version'),
+          data: update.ref('excluded.data'),
+        })),
+      )
+      .execute();
+  }
 }
 
 /**

@@ -6,6 +6,7 @@ import { isCallersFault } from '../plugins/source-health.ts';
 import {
   type BarColumns,
   type BarsKey,
+  ChunkMemory,
   closedHorizon,
   emptyColumns,
   lowerBound,
@@ -51,6 +52,8 @@ export class BarsService {
   readonly #now: () => number;
   /** Fetch-and-store of one key at a time in this instance, so a burst of panels asks a provider once. */
   readonly #locks = new Map<string, Promise<unknown>>();
+  /** Decoded chunks of the bars cache this instance read, re-read when another write changed them. */
+  readonly #memory = new ChunkMemory();
 
   constructor(db: Kysely<Tables>, plugins: PluginHost, now: () => number = Date.now) {
     this.#db = db;
@@ -79,7 +82,7 @@ export class BarsService {
     const horizon = Math.min(to, closedHorizon(timeframe, startedAt));
     const { forming, failures, failedRange } = await this.#fill(key, rule, from, horizon, to, startedAt);
 
-    const stored = from < horizon ? await readBars(this.#db, key, from, horizon) : emptyColumns();
+    const stored = from < horizon ? await readBars(this.#db, key, from, horizon, this.#memory) : emptyColumns();
     const bars = appendColumns(stored, forming?.forming);
     const coverage = from < horizon ? await readCoverage(this.#db, key, from, horizon) : [];
     const sources: BarsProvenance['sources'] = coverage.map((stretch) => ({

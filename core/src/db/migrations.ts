@@ -222,6 +222,7 @@ const migrations: Record<string, Migration> = {
   '0005_data_sources': {
     async up(db: Kysely<any>) {
       // Epoch milliseconds as double precision: exact to 2^53, and read back as numbers (bigint comes back as strings).
+      // Bar chunks are base64 text: both drivers decode text natively, where bytea goes through a slow hex parser.
       await db.schema
         .createTable('bars_chunks')
         .addColumn('symbol', 'text', (c) => c.notNull())
@@ -229,7 +230,9 @@ const migrations: Record<string, Migration> = {
         .addColumn('adjusted', 'boolean', (c) => c.notNull())
         .addColumn('chunk_start', 'double precision', (c) => c.notNull())
         .addColumn('bar_count', 'integer', (c) => c.notNull())
-        .addColumn('data', 'bytea', (c) => c.notNull())
+        // A new random value on every write: instances keep decoded chunks in memory and re-read only changed ones.
+        .addColumn('version', 'double precision', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('bars_chunks_pk', ['symbol', 'timeframe', 'adjusted', 'chunk_start'])
         .execute();
       await db.schema

@@ -211,7 +211,7 @@ export interface RiskAlertsTable {
 /**
  * Cached bars of one instrument, timeframe and price basis, a chunk of time per row (a day of 1m bars,
  * a week of 5m...), stored column-wise as float64 (time, open, high, low, close, volume, each
- * `bar_count` long) so a year of 1m bars is a few hundred rows read by primary key.
+ * `bar_count` long, base64-encoded) so a year of 1m bars is a few hundred rows read by primary key.
  */
 export interface BarsChunksTable {
   symbol: string;
@@ -219,7 +219,10 @@ export interface BarsChunksTable {
   adjusted: boolean;
   chunk_start: number;
   bar_count: number;
-  data: Uint8Array;
+  /** A new random value on every write, so readers holding the chunk in memory know to read it again. */
+  version: number;
+  /** Base64 of the float64 columns. */
+  data: string;
 }
 
 /** A stretch of time the bars cache holds completely, and the source that answered it. */
