@@ -5,12 +5,13 @@ import { describeApiError } from '../api/api-error.ts';
 import { dataSourcesQuery } from '../dashboard-page/prefetch-dashboard.ts';
 import { type ChainRule, useChain, useSetChain } from './useProviders.ts';
 
+/** Session calendars gaps are judged by; short labels, the full meaning on hover. */
 const CALENDARS = [
-  { value: 'auto', label: 'auto (crypto 24x7, FX, else NYSE)' },
-  { value: 'us-equity', label: 'NYSE sessions and holidays' },
-  { value: 'fx', label: 'FX (Sun 17:00 – Fri 17:00 New York)' },
-  { value: '24x7', label: 'around the clock' },
-  { value: 'none', label: 'none (no gap checks)' },
+  { value: 'auto', label: 'Calendar: by symbol', title: 'Crypto pairs 24x7, FX pairs Sun–Fri, everything else NYSE' },
+  { value: 'us-equity', label: 'NYSE', title: 'NYSE sessions 09:30–16:00 New York, holidays and early closes' },
+  { value: 'fx', label: 'FX', title: 'Sunday 17:00 to Friday 17:00 New York' },
+  { value: '24x7', label: '24x7', title: 'Around the clock, every day' },
+  { value: 'none', label: 'No gap checks', title: 'Do not flag gaps (simulated or irregular data)' },
 ];
 
 /**
@@ -56,7 +57,14 @@ export function ChainEditor() {
       </Typography.Paragraph>
       <Flex vertical gap={12}>
         {rules.map((rule, index) => (
-          <Flex key={rule.key} wrap gap={8} align="center" data-testid={`chain-rule-${index}`}>
+          <Flex
+            key={rule.key}
+            wrap
+            gap={8}
+            align="center"
+            data-testid={`chain-rule-${index}`}
+            style={{ paddingBottom: 12, borderBottom: '1px solid rgba(128, 128, 128, 0.2)' }}
+          >
             <Input
               aria-label="Symbol pattern"
               value={rule.match}
@@ -76,7 +84,7 @@ export function ChainEditor() {
               value={rule.calendar}
               options={CALENDARS}
               onChange={(value) => update(index, { calendar: value })}
-              style={{ width: 240 }}
+              style={{ width: 180 }}
             />
             <Space.Compact>
               <Button aria-label="Move up" disabled={index === 0} onClick={() => move(index, -1)}>
