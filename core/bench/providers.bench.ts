@@ -25,7 +25,12 @@ const YEAR = { from: Date.UTC(2024, 0, 1), to: Date.UTC(2025, 0, 1) };
  * alternating, in the same server. The first core/bars request fills the cache and is timed apart.
  */
 export async function cacheVersusSimMarket(server: ServerProcess, cookie: string, rounds = 3) {
-  const sim = { dataSource: 'nautilus.sim-market/bars', params: { symbol: 'SIM:BTCUSD', timeframe: '1m' }, range: YEAR, maxPoints: 1_000_000 };
+  const sim = {
+    dataSource: 'nautilus.sim-market/bars',
+    params: { symbol: 'SIM:BTCUSD', timeframe: '1m' },
+    range: YEAR,
+    maxPoints: 1_000_000,
+  };
   const cached = { ...sim, dataSource: 'nautilus.core/bars' };
   let t0 = performance.now();
   const filled = await query(server.url, cookie, cached);
@@ -41,7 +46,8 @@ export async function cacheVersusSimMarket(server: ServerProcess, cookie: string
     const fromCache = await query(server.url, cookie, cached);
     cacheMs.push(performance.now() - t0);
     if (fromSim.frames[0].time.length !== bars || fromCache.frames[0].time.length !== bars) throw new Error('bar counts differ');
-    if (!fromCache.frames[0].provenance.sources.every((stretch: { cached: boolean }) => stretch.cached)) throw new Error('not from the cache');
+    if (!fromCache.frames[0].provenance.sources.every((stretch: { cached: boolean }) => stretch.cached))
+      throw new Error('not from the cache');
   }
   const median = (samples: number[]) => quantile(samples, 0.5);
   return {
@@ -54,7 +60,9 @@ export async function cacheVersusSimMarket(server: ServerProcess, cookie: string
 
 /** A loopback stand-in for Yahoo answering every chart request with the recorded AAPL answer; `handlerMs` is its own time per request. */
 export async function startYahooLoopback(): Promise<{ server: Server; baseUrl: string; handlerMs: number[] }> {
-  const body = readFileSync(new URL('../../plugins/yahoo/test/fixtures/v8-chart-AAPL-1d-2020-01-01_2020-01-03.json', import.meta.url));
+  const body = readFileSync(
+    new URL('../../plugins/yahoo/test/fixtures/v8-chart-AAPL-1d-2020-01-01_2020-01-03.json', import.meta.url),
+  );
   const handlerMs: number[] = [];
   const server = createServer((_request, response) => {
     const t0 = performance.now();

@@ -107,7 +107,18 @@ printTable(
 );
 printTable(
   "Cold provider queries (nautilus.yahoo/bars) against a loopback server with Yahoo's recorded answer: through Nautilus vs straight to the loopback; processing = overhead less a bare HTTP round trip to the server (/healthz) (target: p95 < 5 ms)",
-  ['database', 'requests', 'through p50 ms', 'through p95 ms', 'direct p50 ms', 'direct p95 ms', 'bare HTTP p95 ms', 'overhead p95 ms', 'processing p50 ms', 'processing p95 ms'],
+  [
+    'database',
+    'requests',
+    'through p50 ms',
+    'through p95 ms',
+    'direct p50 ms',
+    'direct p95 ms',
+    'bare HTTP p95 ms',
+    'overhead p95 ms',
+    'processing p50 ms',
+    'processing p95 ms',
+  ],
   overheadRows,
 );
 printTable(

@@ -9,6 +9,7 @@ import type { Portfolio } from './risk/portfolio-store.ts';
 import { RiskService } from './risk/risk-service.ts';
 import { riskSource, riskSourceDescriptor } from './risk/risk-source.ts';
 import { strategyResultsDescriptor, strategyResultsSource } from './strategies/strategy-results-source.ts';
+import { uploadsSource, uploadsSourceDescriptor } from './uploads/uploads-source.ts';
 import { CORE_VERSION } from './version.ts';
 
 export const CORE_PLUGIN_ID = 'nautilus.core';
@@ -33,11 +34,14 @@ export function corePlugin(
       description:
         "Data that core owns: bars of any instrument through the providers' fallback chain and the bars cache, strategy runs' equity and trades, and the risk of stored portfolios.",
       permissions: { network: [], secrets: [] },
-      contributes: { dataSources: [barsSourceDescriptor, strategyResultsDescriptor, riskSourceDescriptor] },
+      contributes: {
+        dataSources: [barsSourceDescriptor, uploadsSourceDescriptor, strategyResultsDescriptor, riskSourceDescriptor],
+      },
     },
     setup: () => ({
       dataSources: {
         bars: barsSource(bars),
+        uploads: uploadsSource(db),
         'strategy-results': strategyResultsSource(db),
         risk: riskSource(risk, limitRows),
       },

@@ -124,13 +124,23 @@ for (const dialect of dialects) {
         (await api.call('backtests.run', { strategyId, version: 1, params, ...market, range }, editor)).data.id,
       );
       const viaChain = await finished(
-        (await api.call('backtests.run', { strategyId, version: 1, params, ...market, dataSource: 'nautilus.core/bars', range }, editor))
-          .data.id,
+        (
+          await api.call(
+            'backtests.run',
+            { strategyId, version: 1, params, ...market, dataSource: 'nautilus.core/bars', range },
+            editor,
+          )
+        ).data.id,
       );
       // Twice: the second run reads its bars from the cache.
       const viaCache = await finished(
-        (await api.call('backtests.run', { strategyId, version: 1, params, ...market, dataSource: 'nautilus.core/bars', range }, editor))
-          .data.id,
+        (
+          await api.call(
+            'backtests.run',
+            { strategyId, version: 1, params, ...market, dataSource: 'nautilus.core/bars', range },
+            editor,
+          )
+        ).data.id,
       );
       for (const run of [viaChain, viaCache]) {
         expect(run).toMatchObject({ status: 'done', error: null });

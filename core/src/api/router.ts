@@ -9,6 +9,7 @@ import { portfoliosRouter } from './routers/portfolios.ts';
 import { providersRouter } from './routers/providers.ts';
 import { riskRouter } from './routers/risk.ts';
 import { strategiesRouter } from './routers/strategies.ts';
+import { uploadsRouter } from './routers/uploads.ts';
 import { usersRouter } from './routers/users.ts';
 import { widgetsRouter } from './routers/widgets.ts';
 import { declareInputless, router } from './trpc.ts';
@@ -28,6 +29,7 @@ export const appRouter = router({
   deployments: deploymentsRouter,
   portfolios: portfoliosRouter,
   risk: riskRouter,
+  uploads: uploadsRouter,
 });
 
 declareInputless(appRouter);

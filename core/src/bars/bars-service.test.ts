@@ -200,7 +200,10 @@ for (const dialect of dialects) {
 
     it('does not take a provider that starts late as proof that earlier trading days had no bars', async () => {
       // 1 January 2024 is a holiday; the provider has nothing for the 2nd and 3rd, which trade.
-      provider.skip.add(T0).add(T0 + DAY).add(T0 + 2 * DAY);
+      provider.skip
+        .add(T0)
+        .add(T0 + DAY)
+        .add(T0 + 2 * DAY);
       const first = await ask('US-LATE', T0, T0 + 5 * DAY);
       expect(first.time).toEqual([T0 + 3 * DAY, T0 + 4 * DAY]);
       expect(first.provenance).toMatchObject({ gapCount: 1, gaps: [{ from: T0 + DAY, to: T0 + 3 * DAY }] });

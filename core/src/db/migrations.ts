@@ -260,6 +260,33 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0006_uploads': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('uploads')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('ohlcv', 'series')`))
+        .addColumn('format', 'text', (c) => c.notNull())
+        .addColumn('columns', 'jsonb', (c) => c.notNull())
+        .addColumn('symbols', 'jsonb', (c) => c.notNull())
+        .addColumn('row_count', 'integer', (c) => c.notNull())
+        .addColumn('time_from', 'double precision', (c) => c.notNull())
+        .addColumn('time_to', 'double precision', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('upload_chunks')
+        .addColumn('upload_id', 'text', (c) => c.notNull().references('uploads.id').onDelete('cascade'))
+        .addColumn('symbol', 'text', (c) => c.notNull())
+        .addColumn('chunk_index', 'integer', (c) => c.notNull())
+        .addColumn('row_count', 'integer', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('upload_chunks_pk', ['upload_id', 'symbol', 'chunk_index'])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

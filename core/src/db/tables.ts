@@ -250,7 +250,34 @@ export interface ProviderSecretsTable {
   updated_at: Date;
 }
 
+/** A file uploaded on the Files page: bars (OHLCV) or value series, per symbol when it had a symbol column. */
+export interface UploadsTable {
+  id: string;
+  name: string;
+  kind: 'ohlcv' | 'series';
+  format: string;
+  /** The stored value columns in order: open…volume, or the mapped value columns' names. */
+  columns: Json;
+  symbols: Json;
+  row_count: number;
+  time_from: number;
+  time_to: number;
+  created_by: string | null;
+  created_at: Date;
+}
+
+/** Up to 50,000 rows of one upload and symbol, sorted by time: base64 float64 columns (time, then each value column). */
+export interface UploadChunksTable {
+  upload_id: string;
+  symbol: string;
+  chunk_index: number;
+  row_count: number;
+  data: string;
+}
+
 export interface Tables {
+  uploads: UploadsTable;
+  upload_chunks: UploadChunksTable;
   bars_chunks: BarsChunksTable;
   bars_coverage: BarsCoverageTable;
   data_settings: DataSettingsTable;

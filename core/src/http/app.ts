@@ -9,6 +9,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { createRequestContext, SESSION_COOKIE, type Services } from '../api/context.ts';
 import { loginBatchRefusal, refuseUnbatchable } from '../api/login-batch.ts';
 import { appRouter } from '../api/router.ts';
+import { mountUploadRoutes } from '../uploads/upload-routes.ts';
 import { hostCheck } from './allowed-hosts.ts';
 import { bodyLimit } from './body-limit.ts';
 import { clientAddress, trustedProxyList } from './client-address.ts';
@@ -64,6 +65,9 @@ export function createApp(services: Services): Hono {
     if (!context.user) return c.text('Send an API key as "Authorization: Bearer <key>" to read metrics.\n', 401);
     return c.text(await services.metrics.registry.metrics(), 200, { 'content-type': services.metrics.registry.contentType });
   });
+
+  // Files have a limit of their own; every other route's body is held to MAX_BODY_BYTES below.
+  mountUploadRoutes(app, services, (c) => clientAddress(c.env, c.req.raw.headers, trustedProxies));
 
   // Every route: only /trpc reads bodies, but an oversized one anywhere gets a 413 the client can read.
   app.use('*', bodyLimit(MAX_BODY_BYTES));
