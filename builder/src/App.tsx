@@ -19,6 +19,7 @@ const StrategiesPage = lazy(() =>
 const StrategyLabPage = lazy(() =>
   import('./strategy-lab/StrategyLabPage.tsx').then((module) => ({ default: module.StrategyLabPage })),
 );
+const FilesPage = lazy(() => import('./files/FilesPage.tsx').then((module) => ({ default: module.FilesPage })));
 const DataSourcesPage = lazy(() =>
   import('./data-sources/DataSourcesPage.tsx').then((module) => ({ default: module.DataSourcesPage })),
 );
@@ -101,6 +102,8 @@ function Page({ user, route }: { user: User; route: Route }) {
       return <PortfolioPage key={route.id} id={route.id} user={user} />;
     case 'data-sources':
       return <DataSourcesPage user={user} />;
+    case 'files':
+      return <FilesPage user={user} />;
     case 'login':
       return <Spin />; // redirecting to the page the user asked for
     case 'not-found':

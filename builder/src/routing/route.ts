@@ -13,6 +13,7 @@ export type Route =
   | { name: 'new-portfolio' }
   | { name: 'portfolio'; id: string }
   | { name: 'data-sources' }
+  | { name: 'files' }
   | { name: 'not-found'; path: string };
 
 const IN_APP: ReadonlySet<Route['name']> = new Set([
@@ -24,6 +25,7 @@ const IN_APP: ReadonlySet<Route['name']> = new Set([
   'new-portfolio',
   'portfolio',
   'data-sources',
+  'files',
 ]);
 
 function decode(segment: string): string | undefined {
@@ -63,6 +65,7 @@ export function parseRoute(hash: string): Route {
   }
   if (path === '/portfolios') return { name: 'portfolios' };
   if (path === '/data-sources') return { name: 'data-sources' };
+  if (path === '/files') return { name: 'files' };
   if (path === '/portfolios/new') return { name: 'new-portfolio' };
   if (segments.length === 2 && segments[0] === 'portfolios' && segments[1] !== '') {
     const id = decode(segments[1]!);
@@ -105,6 +108,8 @@ export function routeHash(route: Route): string {
       return `#/portfolios/${encodeURIComponent(route.id)}`;
     case 'data-sources':
       return '#/data-sources';
+    case 'files':
+      return '#/files';
     case 'not-found':
       return `#${route.path}`;
   }

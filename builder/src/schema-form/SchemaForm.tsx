@@ -5,6 +5,7 @@ import type { InstrumentOption } from '../data/variable-values.ts';
 import { sameJson } from '../editor/same-json.ts';
 import { StrategyRunSelect } from './StrategyRunSelect.tsx';
 import type { FieldDescriptor } from './schema-fields.ts';
+import { UploadSelect } from './UploadSelect.tsx';
 
 export interface SchemaFormProps {
   fields: readonly FieldDescriptor[];
@@ -63,6 +64,15 @@ interface ControlProps {
 function FieldControl({ id, field, value, onChange, instruments, variables, siblings }: ControlProps) {
   const common = { id, 'data-testid': id, 'aria-label': field.label } as const;
   switch (field.kind) {
+    case 'upload':
+      return (
+        <UploadSelect
+          {...common}
+          required={field.required}
+          value={typeof value === 'string' ? value : undefined}
+          onChange={onChange}
+        />
+      );
     case 'strategy-run':
       return (
         <StrategyRunSelect

@@ -17,6 +17,8 @@ export type FieldDescriptor =
   | (FieldBase & { kind: 'instrument'; options: string[] })
   /** A backtest run or deployment id (`x-widget: 'strategy-run'`), picked from recent ones by the sibling `kind`. */
   | (FieldBase & { kind: 'strategy-run' })
+  /** An uploaded file (`x-widget: 'upload'`), picked from the Files page's list. */
+  | (FieldBase & { kind: 'upload' })
   /** A short list of choices shown side by side (timeframes). */
   | (FieldBase & { kind: 'segmented'; options: Scalar[] })
   | (FieldBase & { kind: 'text'; maxLength?: number })
@@ -57,6 +59,7 @@ export function fieldFor(name: string, schema: JsonSchema, required: boolean): F
   const options = schema.enum ? [...schema.enum] : undefined;
 
   if (hint === 'strategy-run') return { ...base, kind: 'strategy-run' };
+  if (hint === 'upload') return { ...base, kind: 'upload' };
   if (hint === 'instrument') return { ...base, kind: 'instrument', options: (options ?? []).map(String) };
   if (options && hint === 'timeframe') return { ...base, kind: 'segmented', options };
   if (options) return { ...base, kind: 'select', options };

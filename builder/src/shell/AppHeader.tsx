@@ -20,7 +20,12 @@ export function AppHeader({ user }: { user: User }) {
   const inLab = route.name === 'strategies' || route.name === 'strategy';
   const inPortfolios = route.name === 'portfolios' || route.name === 'portfolio' || route.name === 'new-portfolio';
   const inDataSources = route.name === 'data-sources';
-  const navLink = (active: boolean) => ({ color: active ? token.colorPrimary : token.colorTextSecondary, fontWeight: 500 });
+  const inFiles = route.name === 'files';
+  const navLink = (active: boolean) => ({
+    color: active ? token.colorPrimary : token.colorTextSecondary,
+    fontWeight: 500,
+    whiteSpace: 'nowrap' as const,
+  });
 
   return (
     <Layout.Header
@@ -37,11 +42,11 @@ export function AppHeader({ user }: { user: User }) {
       <a href={routeHash({ name: 'list' })} style={{ color: token.colorText, fontSize: 18, fontWeight: 600 }}>
         Nautilus
       </a>
-      <nav style={{ display: 'flex', gap: 16 }}>
+      <nav style={{ display: 'flex', flexWrap: 'wrap', columnGap: narrow ? 12 : 16 }}>
         <a
           href={routeHash({ name: 'list' })}
           data-testid="nav-dashboards"
-          style={navLink(!inLab && !inPortfolios && !inDataSources)}
+          style={navLink(!inLab && !inPortfolios && !inDataSources && !inFiles)}
         >
           Dashboards
         </a>
@@ -50,6 +55,9 @@ export function AppHeader({ user }: { user: User }) {
         </a>
         <a href={routeHash({ name: 'portfolios' })} data-testid="nav-portfolios" style={navLink(inPortfolios)}>
           Portfolios
+        </a>
+        <a href={routeHash({ name: 'files' })} data-testid="nav-files" style={navLink(inFiles)}>
+          Files
         </a>
         {user.role === 'admin' && (
           <a href={routeHash({ name: 'data-sources' })} data-testid="nav-data-sources" style={navLink(inDataSources)}>
