@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Checkbox, Flex, Form, Input, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { describeApiError } from '../api/api-error.ts';
-import { circuitTag, describeLimit, healthSummary } from './health-format.ts';
+import { circuitTag, describeLimit, healthSummary, parseQuota } from './health-format.ts';
 import { type ProviderView, useClearSecret, useSetConfig, useSetSecret, useTestProvider } from './useProviders.ts';
 
 const SECRET_STATE: Record<string, { color: string; text: string }> = {
@@ -57,10 +57,12 @@ export function ProviderCard({ provider }: { provider: ProviderView }) {
         <SettingsForm provider={provider} />
         <div>
           <Typography.Text strong>Limits</Typography.Text>{' '}
-          <Typography.Text type="secondary">
+          <Typography.Text type="secondary" data-testid={`limits-${provider.id}`}>
             {provider.rateLimits.length === 0
               ? 'none declared'
-              : [...new Set(provider.rateLimits.map((limit) => `${describeLimit(limit)} to ${limit.host}`))].join(' · ')}
+              : provider.rateLimits
+                  .map((limit) => `${describeLimit(limit)} to ${limit.host} (${limit.remaining} left)`)
+                  .join(' · ')}
             {provider.rateLimits.length > 0 && ' (held by Nautilus before any request is sent)'}
           </Typography.Text>
         </div>
@@ -162,6 +164,7 @@ function SecretRow({ pluginId, name, state }: { pluginId: string; name: string; 
 }
 
 interface SettingsValues {
+  quota?: string;
   baseUrl?: string;
   userAgent?: string;
   allowedHosts?: string;
@@ -178,6 +181,7 @@ function SettingsForm({ provider }: { provider: ProviderView }) {
     userAgent: provider.config.userAgent ?? '',
     allowedHosts: (provider.config.allowedHosts ?? []).join(', '),
     allowSelfSignedTls: provider.config.allowSelfSignedTls ?? false,
+    quota: (provider.config.rateLimits ?? []).map((rule) => `${rule.requests}/${rule.perSeconds}`).join(', '),
   };
   const submit = (values: SettingsValues) => {
     const config: Record<string, unknown> = {};
@@ -189,6 +193,12 @@ function SettingsForm({ provider }: { provider: ProviderView }) {
       .filter(Boolean);
     if (hosts.length > 0) config.allowedHosts = hosts;
     if (values.allowSelfSignedTls) config.allowSelfSignedTls = true;
+    const quota = parseQuota(values.quota ?? '');
+    if (quota === undefined) {
+      void message.error('Write the quota as requests/seconds, e.g. 75/60 for 75 a minute; several separated by commas.');
+      return;
+    }
+    if (quota.length > 0) config.rateLimits = quota;
     save.mutate(
       { pluginId: provider.id, config },
       {
@@ -235,6 +245,15 @@ function SettingsForm({ provider }: { provider: ProviderView }) {
           extra="Only for the base URL’s host (your local gateway), never for other hosts."
         >
           <Checkbox disabled={locked.has('allowSelfSignedTls')}>Accept the gateway’s self-signed certificate</Checkbox>
+        </Form.Item>
+      )}
+      {provider.rateLimits.length > 0 && (
+        <Form.Item
+          name="quota"
+          label="Paid plan quota (replaces the free tier’s limits)"
+          extra={lockedNote('rateLimits') ?? 'requests/seconds, e.g. 75/60 for 75 a minute; empty keeps the limits above.'}
+        >
+          <Input placeholder="75/60" disabled={locked.has('rateLimits')} data-testid={`quota-${provider.id}`} />
         </Form.Item>
       )}
       <Button htmlType="submit" loading={save.isPending} data-testid={`save-settings-${provider.id}`}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { circuitTag, describeLimit, healthSummary } from './health-format.ts';
+import { circuitTag, describeLimit, healthSummary, parseQuota } from './health-format.ts';
 
 const base = {
   source: 'p/bars',
@@ -39,5 +39,17 @@ describe('data source health in words', () => {
     expect(describeLimit({ requests: 5, perSeconds: 60 })).toBe('5 per minute');
     expect(describeLimit({ requests: 25, perSeconds: 86_400 })).toBe('25 per day');
     expect(describeLimit({ requests: 3, perSeconds: 0.4 })).toBe('3 per 0.4 s');
+  });
+});
+
+describe('a paid plan quota typed as requests/seconds', () => {
+  it('reads one or several rules, and nothing as none', () => {
+    expect(parseQuota('75/60')).toEqual([{ requests: 75, perSeconds: 60 }]);
+    expect(parseQuota(' 75 / 60, 1200/86400 ')).toEqual([
+      { requests: 75, perSeconds: 60 },
+      { requests: 1200, perSeconds: 86_400 },
+    ]);
+    expect(parseQuota('')).toEqual([]);
+    expect(parseQuota('75 per minute')).toBeUndefined();
   });
 });

@@ -43,3 +43,14 @@ export function describeLimit(limit: { requests: number; perSeconds: number }): 
             : `${limit.perSeconds} s`;
   return `${limit.requests} per ${unit}`;
 }
+
+/** `75/60, 500/86400` as rate-limit rules; [] for nothing; undefined when it does not read. */
+export function parseQuota(text: string): { requests: number; perSeconds: number }[] | undefined {
+  const parts = text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  const rules = parts.map((part) => /^(\d+)\s*\/\s*(\d+(\.\d+)?)$/.exec(part));
+  if (rules.some((match) => match === null)) return undefined;
+  return rules.map((match) => ({ requests: Number(match?.[1]), perSeconds: Number(match?.[2]) }));
+}

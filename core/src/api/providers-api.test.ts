@@ -115,6 +115,15 @@ for (const dialect of dialects) {
       const test = await api.call('providers.test', { pluginId: 'nautilus.yahoo' }, admin);
       expect(test.data).toMatchObject({ ok: true, source: 'nautilus.yahoo/search' });
       expect(test.data.message).toMatch(/answered in \d+ ms/);
+      // The request the test made counts against the limits that stand for the configured base URL.
+      const limits = (await api.call('providers.list', undefined, admin)).data.find(
+        (provider: { id: string }) => provider.id === 'nautilus.yahoo',
+      ).rateLimits;
+      const local = limits.filter((limit: { host: string }) => limit.host === new URL(baseUrl).host);
+      expect(local).toEqual([
+        { host: new URL(baseUrl).host, requests: 2, perSeconds: 1, used: expect.any(Number), remaining: expect.any(Number) },
+        { host: new URL(baseUrl).host, requests: 1000, perSeconds: 3600, used: 1, remaining: 999 },
+      ]);
     });
 
     it('charts AAPL through nautilus.core/bars: Yahoo answers, the cache keeps it, and a failing Yahoo leaves it stale but shown', async () => {

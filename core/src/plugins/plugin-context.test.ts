@@ -143,6 +143,30 @@ describe('plugin context', () => {
     }
   });
 
+  it("lets an admin's rateLimits replace the manifest's free-tier quota on the same hosts", async () => {
+    const declared: PluginManifest = {
+      ...manifest([`127.0.0.1:${port}`]),
+      permissions: {
+        network: [`127.0.0.1:${port}`],
+        secrets: [],
+        rateLimits: [{ host: `127.0.0.1:${port}`, requests: 1, perSeconds: 60 }],
+      },
+    };
+    const free = createPluginContext(declared, { ...options, fetchTimeoutMs: 300 });
+    await free.fetch(`http://127.0.0.1:${port}/`);
+    await expect(free.fetch(`http://127.0.0.1:${port}/`)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    const premium = createPluginContext(declared, { ...options, config: { rateLimits: [{ requests: 75, perSeconds: 60 }] } });
+    for (let i = 0; i < 5; i++) expect((await premium.fetch(`http://127.0.0.1:${port}/`)).status).toBe(200);
+    // A malformed override is ignored as a whole: the manifest's limit stands.
+    const bad = createPluginContext(declared, {
+      ...options,
+      fetchTimeoutMs: 300,
+      config: { rateLimits: [{ requests: -1, perSeconds: 60 }] },
+    });
+    await bad.fetch(`http://127.0.0.1:${port}/`);
+    await expect(bad.fetch(`http://127.0.0.1:${port}/`)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+  });
+
   it('reads declared secrets only', () => {
     const ctx = createPluginContext(manifest([]), options);
     expect(ctx.secrets.get('ALLOWED')).toBe('value-of-ALLOWED');

@@ -67,19 +67,50 @@ export function createPluginContext(manifest: PluginManifest, options: ContextOp
  * provider. Plugins cannot set their own configuration, so this widens nothing a plugin controls.
  */
 export function withConfiguredBase(
-  permissions: PluginManifest['permissions'],
+  declared: PluginManifest['permissions'],
   config: Record<string, unknown>,
 ): PluginManifest['permissions'] {
+  const permissions = withQuotaOverride(declared, config);
   const extra = configuredHosts(config).filter((host) => !permissions.network.includes(host));
   const host = configuredBaseHost(config);
   if (host === undefined || permissions.network.includes(host)) {
     return extra.length === 0 ? permissions : { ...permissions, network: [...permissions.network, ...extra] };
   }
   const limits = permissions.rateLimits ?? [];
+  // A provider on two hosts (query1/query2) declares each limit twice: the base URL gets it once.
+  const forBase = [...new Map(limits.map((rule) => [`${rule.requests}/${rule.perSeconds}`, { ...rule, host }])).values()];
   return {
     ...permissions,
     network: [...permissions.network, host, ...extra.filter((entry) => entry !== host)],
-    rateLimits: [...limits, ...limits.map((rule) => ({ ...rule, host }))],
+    rateLimits: [...limits, ...forBase],
+  };
+}
+
+/**
+ * An admin's `rateLimits: [{ requests, perSeconds }]` replaces the manifest's on every host it
+ * declared limits for: a paid plan's quota (Alpha Vantage premium, say) instead of the free tier's.
+ * Entries that are not whole positive numbers are ignored, and then so is the override.
+ */
+function withQuotaOverride(
+  permissions: PluginManifest['permissions'],
+  config: Record<string, unknown>,
+): PluginManifest['permissions'] {
+  const override = config.rateLimits;
+  if (!Array.isArray(override) || override.length === 0) return permissions;
+  const rules = override.filter(
+    (rule): rule is { requests: number; perSeconds: number } =>
+      typeof rule === 'object' &&
+      rule !== null &&
+      Number.isInteger((rule as { requests?: unknown }).requests) &&
+      ((rule as { requests: number }).requests as number) > 0 &&
+      typeof (rule as { perSeconds?: unknown }).perSeconds === 'number' &&
+      ((rule as { perSeconds: number }).perSeconds as number) > 0,
+  );
+  if (rules.length !== override.length) return permissions;
+  const hosts = [...new Set((permissions.rateLimits ?? []).map((rule) => rule.host))];
+  return {
+    ...permissions,
+    rateLimits: hosts.flatMap((host) => rules.map((rule) => ({ host, requests: rule.requests, perSeconds: rule.perSeconds }))),
   };
 }
 

@@ -53,12 +53,21 @@ export interface PluginFetchOptions {
   windowFor?: ((key: string, requests: number, windowMs: number) => RequestWindow) | undefined;
 }
 
+/** One rate-limit rule and how much of it is used now. */
+export interface RateBudget extends RateLimitRule {
+  used: number;
+  remaining: number;
+}
+
+/** A plugin's `ctx.fetch`, with the state of its rate limits for the health view. */
+export type PluginFetch = PluginContext['fetch'] & { budget(): RateBudget[] };
+
 export function createPluginFetch(
   pluginId: string,
   permissions: { network: readonly string[]; rateLimits?: readonly RateLimitRule[] | undefined },
   timeoutMs: number,
   options: PluginFetchOptions = {},
-): PluginContext['fetch'] {
+): PluginFetch {
   const allowed = permissions.network;
   const windowFor = options.windowFor ?? ((_key, requests, windowMs) => createRequestWindow(requests, windowMs));
   const windows = (permissions.rateLimits ?? []).map((rule) => ({
@@ -126,7 +135,7 @@ export function createPluginFetch(
     return send(new URL(location, url), init, signal, deadline, redirectsLeft - 1);
   };
 
-  return async (input, init) => {
+  const pluginFetch: PluginContext['fetch'] = async (input, init) => {
     const deadline = Date.now() + timeoutMs;
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
@@ -156,6 +165,13 @@ export function createPluginFetch(
       await sleep(wait, signal);
     }
   };
+  return Object.assign(pluginFetch, {
+    budget: (): RateBudget[] =>
+      windows.map(({ rule, window }) => {
+        const used = Math.min(rule.requests, window.used());
+        return { ...rule, used, remaining: rule.requests - used };
+      }),
+  });
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

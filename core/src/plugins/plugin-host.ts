@@ -26,6 +26,7 @@ import { frameProblem } from './check-frames.ts';
 import { checkManifest } from './check-manifest.ts';
 import { discoverPlugins, type PluginSource, pluginEntry } from './discover-plugins.ts';
 import { type ContextOptions, createPluginContext } from './plugin-context.ts';
+import type { PluginFetch, RateBudget } from './plugin-fetch.ts';
 import { SourceHealth } from './source-health.ts';
 import { isThirdParty, trustWarning } from './trust-warning.ts';
 import { withTimeout } from './with-timeout.ts';
@@ -66,6 +67,8 @@ interface ActivePlugin {
   definition: PluginDefinition;
   manifest: PluginManifest;
   contributions: PluginContributions;
+  /** Its `ctx.fetch`'s rate-limit windows as they stand. */
+  budget: () => RateBudget[];
 }
 
 export interface DataQueryRequest {
@@ -448,12 +451,17 @@ export class PluginHost {
     } catch (error) {
       throw stamp(error, id, 'PLUGIN_FAILED', `Plugin ${id} could not start with these settings`);
     }
-    this.#active.set(id, { ...plugin, contributions });
+    this.#active.set(id, { ...plugin, contributions, budget: () => (context.fetch as PluginFetch).budget() });
     try {
       await withTimeout(`Plugin ${id} teardown`, this.#options.setupTimeoutMs, async () => plugin.definition.teardown?.(), id);
     } catch (error) {
       this.#options.logger.warn({ plugin: id, err: error }, 'plugin teardown failed on reload');
     }
+  }
+
+  /** How much of each declared rate limit an active plugin has used (empty when it declares none). */
+  rateBudget(id: string): RateBudget[] {
+    return this.#active.get(id)?.budget() ?? [];
   }
 
   /** The manifest of an active plugin, or undefined. */
@@ -493,7 +501,7 @@ export class PluginHost {
     const declared = manifest;
     const contributions = await withTimeout(`Plugin ${id} setup`, setupTimeoutMs, () => definition.setup(context), id);
     checkContributions(declared, contributions);
-    this.#active.set(id, { dir, definition, manifest, contributions });
+    this.#active.set(id, { dir, definition, manifest, contributions, budget: () => (context.fetch as PluginFetch).budget() });
     return manifest;
   }
 

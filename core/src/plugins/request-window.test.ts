@@ -48,4 +48,14 @@ describe('request window', () => {
     clock = 61_000;
     await window.acquire(undefined, clock);
   });
+
+  it('says how much of the window is used, for the health view', async () => {
+    let clock = 1_000;
+    const window = createRequestWindow(25, 86_400_000, () => clock);
+    expect(window.used()).toBe(0);
+    for (let i = 0; i < 3; i++) await window.acquire();
+    expect(window.used()).toBe(3);
+    clock += 86_400_000;
+    expect(window.used()).toBe(0);
+  });
 });

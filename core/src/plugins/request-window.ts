@@ -6,6 +6,8 @@ export interface RequestWindow {
    * (epoch ms).
    */
   acquire(signal?: AbortSignal, deadline?: number): Promise<void>;
+  /** Requests admitted within the window now (for a shared window: as of this instance's last admission). */
+  used(): number;
 }
 
 /** The window is full until `nextAt` (epoch ms), later than the caller can wait. */
@@ -49,6 +51,10 @@ export function createRequestWindow(requests: number, windowMs: number, now: () 
       // The next waiter goes after this one, whether it was admitted or gave up.
       queue = turn.catch(() => {});
       return turn;
+    },
+    used() {
+      const time = now();
+      return admitted.filter((at) => time - at < windowMs).length;
     },
   };
 }

@@ -4,7 +4,8 @@ import { createRequestWindow, delay, type RequestWindow, WindowFull } from './re
 /**
  * One sliding log in a Redis sorted set, checked and appended in one script so that instances
  * cannot both take the last place. Time is Redis's own clock, so instances whose clocks differ
- * still agree. Answers -1 when admitted, else how many ms until the oldest entry leaves the window.
+ * still agree. Answers -(requests in the window, this one included) when admitted, else how many ms
+ * until the oldest entry leaves the window.
  */
 const ADMIT = `
 local t = redis.call('TIME')
@@ -12,10 +13,11 @@ local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local window = tonumber(ARGV[1])
 local limit = tonumber(ARGV[2])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
-if redis.call('ZCARD', KEYS[1]) < limit then
+local count = redis.call('ZCARD', KEYS[1])
+if count < limit then
   redis.call('ZADD', KEYS[1], now, ARGV[3])
   redis.call('PEXPIRE', KEYS[1], math.ceil(window))
-  return -1
+  return -1 - count
 end
 local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
 return math.max(1, math.ceil(tonumber(oldest[2]) + window - now))
@@ -39,6 +41,8 @@ export function createSharedRequestWindow(
   const redisKey = `nautilus:ratelimit:${key}`;
   const local = createRequestWindow(requests, windowMs);
   let queue: Promise<void> = Promise.resolve();
+  /** The count the last admission saw, and when: the budget shown between admissions. */
+  let seen = { count: 0, at: 0 };
 
   async function admit(signal: AbortSignal | undefined, deadline: number): Promise<void> {
     for (;;) {
@@ -51,7 +55,10 @@ export function createSharedRequestWindow(
         onFallback(error);
         return local.acquire(signal, deadline);
       }
-      if (wait < 0) return;
+      if (wait < 0) {
+        seen = { count: -wait, at: Date.now() };
+        return;
+      }
       const nextAt = Date.now() + wait;
       if (nextAt > deadline) throw new WindowFull(nextAt);
       await delay(wait, signal);
@@ -63,6 +70,9 @@ export function createSharedRequestWindow(
       const turn = queue.then(() => admit(signal, deadline));
       queue = turn.catch(() => {});
       return turn;
+    },
+    used() {
+      return Date.now() - seen.at < windowMs ? Math.max(seen.count, local.used()) : local.used();
     },
   };
 }

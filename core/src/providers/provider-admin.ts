@@ -15,6 +15,20 @@ export const providerConfigSchema = z.strictObject({
   userAgent: z.string().max(200).optional(),
   allowedHosts: z.array(z.string().max(255)).max(50).optional(),
   allowSelfSignedTls: z.boolean().optional(),
+  /** A paid plan's quota instead of the manifest's free-tier limits, on the same hosts. */
+  rateLimits: z
+    .array(
+      z.strictObject({
+        requests: z.number().int().min(1).max(1_000_000),
+        perSeconds: z
+          .number()
+          .positive()
+          .max(31 * 86_400),
+      }),
+    )
+    .min(1)
+    .max(5)
+    .optional(),
 });
 export type ProviderConfig = z.infer<typeof providerConfigSchema>;
 
@@ -26,7 +40,8 @@ export interface ProviderView {
   name: string;
   description: string;
   hosts: string[];
-  rateLimits: { host: string; requests: number; perSeconds: number }[];
+  /** Each declared limit (and its copy for a configured base URL) with what is used of it now. */
+  rateLimits: { host: string; requests: number; perSeconds: number; used: number; remaining: number }[];
   secrets: { name: string; state: SecretState }[];
   /** Settings saved here; `environmentConfig` keys (NAUTILUS_PLUGIN_CONFIG) win over them. */
   config: ProviderConfig;
@@ -110,7 +125,7 @@ export class ProviderAdmin {
       name: manifest.name,
       description: manifest.description,
       hosts: [...manifest.permissions.network],
-      rateLimits: (manifest.permissions.rateLimits ?? []).map((rule) => ({ ...rule })),
+      rateLimits: this.#plugins.rateBudget(manifest.id).map((rule) => ({ ...rule })),
       secrets: manifest.permissions.secrets.map((name) => ({
         name,
         state: Object.hasOwn(this.#environmentSecrets, name) ? 'environment' : this.#secrets.has(name) ? 'stored' : 'missing',
