@@ -1,15 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  type DataSource,
-  isNautilusError,
-  type NautilusError,
-  type OhlcvFrame,
-  type PluginContext,
-  type ScalarFrame,
-  type TableFrame,
-} from '@nautilus/sdk';
+import type { DataSource, OhlcvFrame, PluginContext, ScalarFrame, TableFrame, TimeSeriesFrame } from '@nautilus/sdk';
+import { caughtError, pluginTestContext } from '@nautilus/sdk/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import plugin from './index.ts';
 import { zonedToUtc } from './zoned-time.ts';
@@ -19,31 +12,16 @@ const fixture = (name: string) => readFileSync(new URL(`../test/fixtures/${name}
 /** What the loopback Alpha Vantage answers for a `function`: a recorded body or a scripted one. */
 const answers = new Map<string, { status: number; body: string }>();
 const requests: URL[] = [];
-const silent = () => {};
 
 function context(config: Record<string, unknown>, apiKey: string | null = 'test-key'): PluginContext {
-  return {
+  return pluginTestContext({
     pluginId: 'nautilus.alpha-vantage',
-    logger: { debug: silent, info: silent, warn: silent, error: silent },
     config,
-    secrets: { get: (name) => (name === 'ALPHAVANTAGE_API_KEY' ? (apiKey ?? undefined) : undefined) },
-    fetch: (input, init) => fetch(input, init),
-    cache: { get: async () => undefined, set: async () => {}, delete: async () => {} },
-    bus: { publish: async () => {}, subscribe: async () => async () => {} },
-    compute: { run: () => Promise.reject(new Error('no kernels')) },
-  };
+    secrets: { ALPHAVANTAGE_API_KEY: apiKey ?? undefined },
+  });
 }
 
-async function failure(promise: Promise<unknown>): Promise<NautilusError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (reason: unknown) => reason,
-  );
-  if (!isNautilusError(error)) throw error;
-  return error;
-}
+const failure = caughtError;
 
 const ALL_TIME = { from: Date.parse('2000-01-01'), to: Date.parse('2030-01-01') };
 
@@ -224,6 +202,41 @@ describe('Alpha Vantage plugin against recorded answers', () => {
       code: 'DATA_SOURCE_ERROR',
       details: { status: 503 },
     });
+  });
+
+  it('turns an economic indicator into a time series, oldest first, leaving "." out', async () => {
+    // Alpha Vantage's documented shape for its economic indicators (no recorded answer exists in the fixtures).
+    answers.set('FEDERAL_FUNDS_RATE', {
+      status: 200,
+      body: JSON.stringify({
+        name: 'Effective Federal Funds Rate',
+        interval: 'monthly',
+        unit: 'percent',
+        data: [
+          { date: '2024-03-01', value: '5.33' },
+          { date: '2024-02-01', value: '.' },
+          { date: '2024-01-01', value: '5.33' },
+          { date: '2023-12-01', value: '5.33' },
+        ],
+      }),
+    });
+    const [frame] = (await query(
+      'economic',
+      { indicator: 'FEDERAL_FUNDS_RATE' },
+      { from: Date.parse('2024-01-01'), to: Date.parse('2025-01-01') },
+    )) as TimeSeriesFrame[];
+    expect(frame!.series).toEqual([
+      {
+        name: 'Effective Federal Funds Rate',
+        unit: 'percent',
+        time: [Date.parse('2024-01-01'), Date.parse('2024-03-01')],
+        values: [5.33, 5.33],
+      },
+    ]);
+    expect(requests[0]?.searchParams.get('interval')).toBe('monthly');
+    expect((await failure(query('economic', { indicator: 'INFLATION', interval: 'monthly' }))).code).toBe('VALIDATION');
+    answers.set('CPI', { status: 200, body: '{"name": "CPI", "data": [{"date": "2024-01-01", "value": "n/a"}]}' });
+    expect(await failure(query('economic', { indicator: 'CPI' }))).toMatchObject({ details: { field: 'data[0].value' } });
   });
 
   it('says how to get a key when none is set, before sending anything', async () => {

@@ -1,47 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  type DataSource,
-  isNautilusError,
-  type NautilusError,
-  type PluginContext,
-  type TableFrame,
-  type TimeSeriesFrame,
-} from '@nautilus/sdk';
+import type { DataSource, PluginContext, TableFrame, TimeSeriesFrame } from '@nautilus/sdk';
+import { caughtError, pluginTestContext } from '@nautilus/sdk/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseTimeCell } from './csv-table.ts';
 import plugin from './index.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../test/fixtures/${name}`, import.meta.url), 'utf8');
-const silent = () => {};
 /** What the loopback CKAN answers, by path: a recorded body or a scripted one. */
 const answers = new Map<string, { status: number; body: string; type?: string }>();
 const requests: URL[] = [];
 
 function context(config: Record<string, unknown>): PluginContext {
-  return {
-    pluginId: 'nautilus.ckan',
-    logger: { debug: silent, info: silent, warn: silent, error: silent },
-    config,
-    secrets: { get: () => undefined },
-    fetch: (input, init) => fetch(input, init),
-    cache: { get: async () => undefined, set: async () => {}, delete: async () => {} },
-    bus: { publish: async () => {}, subscribe: async () => async () => {} },
-    compute: { run: () => Promise.reject(new Error('no kernels')) },
-  };
+  return pluginTestContext({ pluginId: 'nautilus.ckan', config });
 }
 
-async function failure(promise: Promise<unknown>): Promise<NautilusError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (reason: unknown) => reason,
-  );
-  if (!isNautilusError(error)) throw error;
-  return error;
-}
+const failure = caughtError;
 
 const ALL_TIME = { from: Date.parse('1900-01-01'), to: Date.parse('2100-01-01') };
 

@@ -78,7 +78,7 @@ export function toTimeSeries(
   const wanted =
     valueColumns ??
     header.filter(
-      (name, column) =>
+      (_name, column) =>
         column !== timeAt && rows.every((row) => (row[column] ?? '').trim() === '' || isNumber(row[column] as string)),
     );
   const valueAt = wanted.map((name) => {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type DataSource, isNautilusError, type NautilusError, type PluginContext, type TimeSeriesFrame } from '@nautilus/sdk';
+import type { DataSource, PluginContext, TimeSeriesFrame } from '@nautilus/sdk';
+import { caughtError, pluginTestContext } from '@nautilus/sdk/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import plugin from './index.ts';
 
@@ -16,28 +17,9 @@ const single = (doc: Record<string, unknown>) =>
 
 const answers = new Map<string, { status: number; body: string }>();
 const requests: URL[] = [];
-const silent = () => {};
-const context = (config: Record<string, unknown>): PluginContext => ({
-  pluginId: 'nautilus.dbnomics',
-  logger: { debug: silent, info: silent, warn: silent, error: silent },
-  config,
-  secrets: { get: () => undefined },
-  fetch: (input, init) => fetch(input, init),
-  cache: { get: async () => undefined, set: async () => {}, delete: async () => {} },
-  bus: { publish: async () => {}, subscribe: async () => async () => {} },
-  compute: { run: () => Promise.reject(new Error('no kernels')) },
-});
+const context = (config: Record<string, unknown>): PluginContext => pluginTestContext({ pluginId: 'nautilus.dbnomics', config });
 
-async function failure(promise: Promise<unknown>): Promise<NautilusError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (reason: unknown) => reason,
-  );
-  if (!isNautilusError(error)) throw error;
-  return error;
-}
+const failure = caughtError;
 
 const YEAR = (year: number) => Date.UTC(year, 0, 1);
 const ALL_TIME = { from: YEAR(1900), to: YEAR(2100) };

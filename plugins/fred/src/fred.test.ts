@@ -1,14 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  type DataSource,
-  isNautilusError,
-  type NautilusError,
-  type PluginContext,
-  type TableFrame,
-  type TimeSeriesFrame,
-} from '@nautilus/sdk';
+import type { DataSource, PluginContext, TableFrame, TimeSeriesFrame } from '@nautilus/sdk';
+import { caughtError, pluginTestContext } from '@nautilus/sdk/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import plugin from './index.ts';
 
@@ -19,34 +13,15 @@ type Answer = { status: number; body: string; headers?: Record<string, string> }
 const answers = new Map<string, Answer>();
 const requests: URL[] = [];
 
-const silent = () => {};
 /** What the host gives the plugin, with the global fetch (the host's own fetch rules are tested in core). */
 function context(config: Record<string, unknown>, apiKey: string | null = 'test-key'): PluginContext {
-  return {
-    pluginId: 'nautilus.fred',
-    logger: { debug: silent, info: silent, warn: silent, error: silent },
-    config,
-    secrets: { get: (name) => (name === 'FRED_API_KEY' ? (apiKey ?? undefined) : undefined) },
-    fetch: (input, init) => fetch(input, init),
-    cache: { get: async () => undefined, set: async () => {}, delete: async () => {} },
-    bus: { publish: async () => {}, subscribe: async () => async () => {} },
-    compute: { run: () => Promise.reject(new Error('FRED runs no kernels')) },
-  };
+  return pluginTestContext({ pluginId: 'nautilus.fred', config, secrets: { FRED_API_KEY: apiKey ?? undefined } });
 }
 
 const DAY = (date: string) => Date.parse(`${date}T00:00:00Z`);
 const ALL_TIME = { from: DAY('1900-01-01'), to: DAY('2100-01-01') };
 
-async function failure(promise: Promise<unknown>): Promise<NautilusError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (reason: unknown) => reason,
-  );
-  if (!isNautilusError(error)) throw error;
-  return error;
-}
+const failure = caughtError;
 
 describe('FRED plugin against recorded FRED answers', () => {
   let server: Server;

@@ -1,14 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  type DataSource,
-  isNautilusError,
-  type NautilusError,
-  type OhlcvFrame,
-  type PluginContext,
-  type TableFrame,
-} from '@nautilus/sdk';
+import { type DataSource, isNautilusError, type OhlcvFrame, type PluginContext, type TableFrame } from '@nautilus/sdk';
+import { caughtError, pluginTestContext } from '@nautilus/sdk/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ibkrTime, MAX_REQUESTS, periodFor } from './bars.ts';
 import plugin from './index.ts';
@@ -31,33 +25,14 @@ const ok = (body: string): Answer => ({ status: 200, body });
 const sentTo = (endpoint: string) => requests.filter((sent) => sent.url.pathname === `/v1/api/${endpoint}`);
 const params = (sent: Sent | undefined) => Object.fromEntries(sent!.url.searchParams);
 
-const silent = () => {};
 function context(
   config: Record<string, unknown>,
   fetcher: PluginContext['fetch'] = (input, init) => fetch(input, init),
 ): PluginContext {
-  return {
-    pluginId: 'nautilus.ibkr',
-    logger: { debug: silent, info: silent, warn: silent, error: silent },
-    config,
-    secrets: { get: () => undefined },
-    fetch: fetcher,
-    cache: { get: async () => undefined, set: async () => {}, delete: async () => {} },
-    bus: { publish: async () => {}, subscribe: async () => async () => {} },
-    compute: { run: () => Promise.reject(new Error('IBKR runs no kernels')) },
-  };
+  return pluginTestContext({ pluginId: 'nautilus.ibkr', config, fetch: fetcher });
 }
 
-async function failure(promise: Promise<unknown>): Promise<NautilusError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (reason: unknown) => reason,
-  );
-  if (!isNautilusError(error)) throw error;
-  return error;
-}
+const failure = caughtError;
 
 const ALL_TIME = { from: Date.parse('2000-01-01'), to: Date.parse('2030-01-01') };
 const HOUR = 3_600_000;

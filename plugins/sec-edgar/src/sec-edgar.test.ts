@@ -1,14 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  type DataSource,
-  isNautilusError,
-  type NautilusError,
-  type PluginContext,
-  type TableFrame,
-  type TimeSeriesFrame,
-} from '@nautilus/sdk';
+import type { DataSource, PluginContext, TableFrame, TimeSeriesFrame } from '@nautilus/sdk';
+import { caughtError, pluginTestContext } from '@nautilus/sdk/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TICKERS_TTL_MS } from './companies.ts';
 import plugin from './index.ts';
@@ -28,34 +22,15 @@ const answers = new Map<string, Answer>();
 const requests: { path: string; headers: IncomingHttpHeaders }[] = [];
 
 const USER_AGENT = 'Nautilus Tests tests@nautilus.example';
-const silent = () => {};
 /** What the host gives the plugin, with the global fetch (the host's own fetch rules are tested in core). */
 function context(config: Record<string, unknown>): PluginContext {
-  return {
-    pluginId: 'nautilus.sec-edgar',
-    logger: { debug: silent, info: silent, warn: silent, error: silent },
-    config,
-    secrets: { get: () => undefined },
-    fetch: (input, init) => fetch(input, init),
-    cache: { get: async () => undefined, set: async () => {}, delete: async () => {} },
-    bus: { publish: async () => {}, subscribe: async () => async () => {} },
-    compute: { run: () => Promise.reject(new Error('SEC EDGAR runs no kernels')) },
-  };
+  return pluginTestContext({ pluginId: 'nautilus.sec-edgar', config });
 }
 
 const DAY = (date: string) => Date.parse(`${date}T00:00:00Z`);
 const ALL_TIME = { from: DAY('1900-01-01'), to: DAY('2100-01-01') };
 
-async function failure(promise: Promise<unknown>): Promise<NautilusError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (reason: unknown) => reason,
-  );
-  if (!isNautilusError(error)) throw error;
-  return error;
-}
+const failure = caughtError;
 
 describe('SEC EDGAR plugin against recorded SEC answers', () => {
   let server: Server;

@@ -1,14 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  type DataSource,
-  isNautilusError,
-  type NautilusError,
-  type PluginContext,
-  type TableFrame,
-  type TimeSeriesFrame,
-} from '@nautilus/sdk';
+import type { DataSource, PluginContext, TableFrame, TimeSeriesFrame } from '@nautilus/sdk';
+import { caughtError, pluginTestContext } from '@nautilus/sdk/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseDisplayNumber } from './display-number.ts';
 import plugin from './index.ts';
@@ -26,31 +20,16 @@ const requests: URL[] = [];
 let fallback: ((url: URL) => Answer) | undefined;
 const KEY = 'test-key:test-secret';
 
-const silent = () => {};
 /** What the host gives the plugin, with the global fetch (the host's own fetch rules are tested in core). */
 function context(config: Record<string, unknown>, apiKey: string | null = KEY): PluginContext {
-  return {
+  return pluginTestContext({
     pluginId: 'nautilus.trading-economics',
-    logger: { debug: silent, info: silent, warn: silent, error: silent },
     config,
-    secrets: { get: (name) => (name === 'TRADINGECONOMICS_API_KEY' ? (apiKey ?? undefined) : undefined) },
-    fetch: (input, init) => fetch(input, init),
-    cache: { get: async () => undefined, set: async () => {}, delete: async () => {} },
-    bus: { publish: async () => {}, subscribe: async () => async () => {} },
-    compute: { run: () => Promise.reject(new Error('Trading Economics runs no kernels')) },
-  };
+    secrets: { TRADINGECONOMICS_API_KEY: apiKey ?? undefined },
+  });
 }
 
-async function failure(promise: Promise<unknown>): Promise<NautilusError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (reason: unknown) => reason,
-  );
-  if (!isNautilusError(error)) throw error;
-  return error;
-}
+const failure = caughtError;
 
 const UTC = (time: string) => Date.parse(`${time}Z`);
 const DAY = (date: string) => Date.parse(`${date}T00:00:00Z`);

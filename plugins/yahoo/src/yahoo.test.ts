@@ -1,14 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  type DataSource,
-  isNautilusError,
-  type NautilusError,
-  type OhlcvFrame,
-  type PluginContext,
-  type TableFrame,
-} from '@nautilus/sdk';
+import type { DataSource, OhlcvFrame, PluginContext, TableFrame } from '@nautilus/sdk';
+import { caughtError, pluginTestContext } from '@nautilus/sdk/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { exchangeDate } from './exchange-date.ts';
 import plugin from './index.ts';
@@ -27,31 +21,12 @@ const answers = new Map<string, Answer | ((url: URL) => Answer)>();
 const requests: { url: URL; headers: IncomingHttpHeaders }[] = [];
 let inFlight = 0;
 let mostInFlight = 0;
-const silent = () => {};
 
 function context(config: Record<string, unknown>): PluginContext {
-  return {
-    pluginId: 'nautilus.yahoo',
-    logger: { debug: silent, info: silent, warn: silent, error: silent },
-    config,
-    secrets: { get: () => undefined },
-    fetch: (input, init) => fetch(input, init),
-    cache: { get: async () => undefined, set: async () => {}, delete: async () => {} },
-    bus: { publish: async () => {}, subscribe: async () => async () => {} },
-    compute: { run: () => Promise.reject(new Error('no kernels')) },
-  };
+  return pluginTestContext({ pluginId: 'nautilus.yahoo', config });
 }
 
-async function failure(promise: Promise<unknown>): Promise<NautilusError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (reason: unknown) => reason,
-  );
-  if (!isNautilusError(error)) throw error;
-  return error;
-}
+const failure = caughtError;
 
 const at = (iso: string) => Date.parse(iso);
 const seconds = (iso: string) => String(Date.parse(iso) / 1000);
