@@ -1,4 +1,5 @@
 import type { JsonSchema, PluginManifest } from '@nautilus/sdk';
+import { INDICATORS } from './economic.ts';
 
 const symbol: JsonSchema = {
   type: 'string',
@@ -38,13 +39,27 @@ export const searchQuerySchema: JsonSchema = {
   properties: { keywords: { type: 'string', minLength: 1, maxLength: 100, title: 'Search for' } },
 };
 
+export const economicQuerySchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['indicator'],
+  properties: {
+    indicator: { enum: Object.keys(INDICATORS), title: 'Indicator', default: 'REAL_GDP' },
+    interval: {
+      enum: ['daily', 'weekly', 'monthly', 'quarterly', 'semiannual', 'annual'],
+      title: 'Interval (the indicator’s own when unset)',
+    },
+    maturity: { enum: ['3month', '2year', '5year', '7year', '10year', '30year'], title: 'Maturity (Treasury yield only)' },
+  },
+};
+
 export const manifest: PluginManifest = {
   id: 'nautilus.alpha-vantage',
   name: 'Alpha Vantage',
   version: '0.1.0',
   engine: '^0.1.0',
   description:
-    'Stock bars (daily and intraday, raw or adjusted), latest quotes and symbol search from Alpha Vantage. ' +
+    'Stock bars (daily and intraday, raw or adjusted), latest quotes, symbol search and US economic indicators from Alpha Vantage. ' +
     'Needs an API key (NAUTILUS_SECRET_ALPHAVANTAGE_API_KEY); the free tier allows 25 requests a day.',
   permissions: {
     network: ['www.alphavantage.co'],
@@ -84,6 +99,15 @@ export const manifest: PluginManifest = {
         querySchema: searchQuerySchema,
         streaming: false,
         instrumentSearch: { param: 'keywords' },
+      },
+      {
+        id: 'economic',
+        name: 'Alpha Vantage economic indicators',
+        description:
+          'US economic indicators (real GDP, Treasury yields, the Fed funds rate, CPI, unemployment…) as a time series.',
+        frames: ['timeseries'],
+        querySchema: economicQuerySchema,
+        streaming: false,
       },
     ],
   },
