@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects, type TestDatabase } from '../../test/databases.ts';
 import { readAnswer } from '../../test/fuzz/check-answer.ts';
@@ -61,7 +64,12 @@ for (const dialect of dialects) {
 
     beforeAll(async () => {
       database = await dialect.create();
-      api = await openHarness(database, { plugins: 'first-party' });
+      // Providers point at a closed local port with a generous quota: fuzzed searches and tests fail at once, never reach the internet.
+      const configFile = join(mkdtempSync(join(tmpdir(), 'nautilus-fuzz-')), 'plugins.json');
+      const offline = { baseUrl: 'http://127.0.0.1:9/', rateLimits: [{ requests: 10_000, perSeconds: 1 }] };
+      const providers = ['alpha-vantage', 'ckan', 'dbnomics', 'fred', 'ibkr', 'sec-edgar', 'trading-economics', 'yahoo'];
+      writeFileSync(configFile, JSON.stringify(Object.fromEntries(providers.map((id) => [`nautilus.${id}`, offline]))));
+      api = await openHarness(database, { plugins: 'first-party', env: { NAUTILUS_PLUGIN_CONFIG: configFile } });
       // Deployments a mutated input starts are stopped at once, so the next one is not refused for the count.
       client = new FuzzClient(api, async (procedure, data) => {
         if ((procedure === 'deployments.deploy' || procedure === 'deployments.rollback') && data?.id)

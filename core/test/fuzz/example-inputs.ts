@@ -161,6 +161,15 @@ export function exampleInputs(fixtures: FuzzFixtures): Record<string, unknown[]>
       },
     ],
     'risk.alerts': [{ limit: 10, sourceKind: 'portfolio', sourceId: portfolioId }],
+    'providers.setSecret': [{ pluginId: 'nautilus.fred', name: 'FRED_API_KEY', value: 'fuzz-key-0123456789' }],
+    'providers.clearSecret': [{ pluginId: 'nautilus.fred', name: 'FRED_API_KEY' }],
+    'providers.setConfig': [
+      { pluginId: 'nautilus.ckan', config: { allowedHosts: ['*.gov'], rateLimits: [{ requests: 100, perSeconds: 1 }] } },
+    ],
+    'providers.test': [{ pluginId: 'nautilus.ibkr' }],
+    'providers.setChain': [{ chain: [{ match: 'SIM:*', sources: ['nautilus.sim-market/bars'], calendar: 'none' }] }],
+    'providers.searchInstruments': [{ text: 'SIM', limit: 5 }],
+    'uploads.delete': [{ id: '00000000-0000-4000-8000-000000000000' }],
   };
 }
 
