@@ -187,6 +187,14 @@ for (const dialect of dialects) {
       expect(fallbackCalls).toHaveLength(1);
     });
 
+    it('is neither stale nor failed when the first source fails and the next has no bars for a stretch', async () => {
+      provider.down = true;
+      const empty = await ask('FB-EMPTY', T0 + 10 * DAY + 1, T0 + 10 * DAY + 1000);
+      expect(empty.time).toEqual([]);
+      expect(empty.provenance?.stale).toBeUndefined();
+      expect(empty.provenance?.sources.map((stretch) => stretch.source)).toEqual(['test.fallback/bars']);
+    });
+
     it('skips a source whose circuit is open after repeated failures (the fallback still answers)', async () => {
       provider.down = true;
       for (let i = 0; i < 3; i++) await ask(`FB-C${i}`, T0, T0 + DAY);

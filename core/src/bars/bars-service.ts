@@ -93,10 +93,10 @@ export class BarsService {
     }));
     if (forming && forming.forming.time.length > 0) sources.push({ source: forming.source, from: horizon, to, cached: false });
 
-    if (failures.length > 0 && bars.time.length === 0) throw combined(symbol, failures);
+    if (failedRange && bars.time.length === 0) throw combined(symbol, failures);
     const gaps = findGaps(calendar, timeframe, bars.time, from, horizon);
     const provenance: BarsProvenance = { sources, adjusted, gaps: gaps.gaps, gapCount: gaps.count, calendar };
-    if (failures.length > 0 && failedRange) {
+    if (failedRange) {
       provenance.stale = {
         message: `Showing stored bars: ${failures.map((failure) => failure.message).join(' · ')}`.slice(0, 1000),
         missingFrom: failedRange.from,
@@ -144,8 +144,11 @@ export class BarsService {
       for (const piece of pieces) {
         // The forming bar rides along with the last stretch when that one reaches the horizon.
         const reach = piece.to === horizon && to > horizon ? to : piece.to;
-        const answer = await this.#fetch(key, rule, piece.from, reach, failures);
+        const tried: NautilusError[] = [];
+        const answer = await this.#fetch(key, rule, piece.from, reach, tried);
         if (!answer) {
+          // Only what failed on every source counts; a source the next one stood in for does not.
+          failures.push(...tried);
           failedRange ??= { from: piece.from, to: piece.to };
           continue;
         }
@@ -161,9 +164,13 @@ export class BarsService {
         if (reach > piece.to) forming = answer;
       }
       if (!forming && to > horizon && from < to && !pieces.some((piece) => piece.to === horizon)) {
-        const answer = await this.#fetch(key, rule, horizon, to, failures);
+        const tried: NautilusError[] = [];
+        const answer = await this.#fetch(key, rule, horizon, to, tried);
         if (answer) forming = answer;
-        else failedRange ??= { from: horizon, to };
+        else {
+          failures.push(...tried);
+          failedRange ??= { from: horizon, to };
+        }
       }
       return { forming, failures, failedRange };
     } finally {
