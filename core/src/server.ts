@@ -158,6 +158,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     );
     cleanup.unshift(async () => stopPruning());
     gate.done('strategy services');
+    const providerAdmin = providers.admin(plugins, bus);
+    const unfollow = await providerAdmin.follow(logger);
+    cleanup.unshift(unfollow);
     const services: Services = {
       db: database.db,
       plugins,
@@ -170,7 +173,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       deployments: strategy.deployments,
       risk,
       passwordChecks: createPasswordCheckBudget(config, logger),
-      providers: providers.admin(plugins),
+      providers: providerAdmin,
     };
     const app = createApp(services);
 

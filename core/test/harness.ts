@@ -109,8 +109,9 @@ export async function openHarness(database: TestDatabase, options: HarnessOption
     deployments: strategy.deployments,
     risk,
     passwordChecks: createPasswordCheckBudget(config, logger),
-    providers: providers.admin(plugins),
+    providers: providers.admin(plugins, bus),
   };
+  const unfollow = await services.providers.follow(logger);
   const app = createApp(services);
   await ensureAdmin(opened.db, PASSWORD);
 
@@ -150,6 +151,7 @@ export async function openHarness(database: TestDatabase, options: HarnessOption
       return { cookie };
     },
     async close() {
+      await unfollow();
       await strategy.close();
       await plugins.teardown();
       await opened.close();

@@ -124,6 +124,15 @@ for (const dialect of dialects) {
         { host: new URL(baseUrl).host, requests: 2, perSeconds: 1, used: expect.any(Number), remaining: expect.any(Number) },
         { host: new URL(baseUrl).host, requests: 1000, perSeconds: 3600, used: 1, remaining: 999 },
       ]);
+      // Saving the settings again restarts the plugin, but not its quota.
+      await api.call('providers.setConfig', { pluginId: 'nautilus.yahoo', config: { baseUrl } }, admin);
+      const again = (await api.call('providers.list', undefined, admin)).data.find(
+        (provider: { id: string }) => provider.id === 'nautilus.yahoo',
+      ).rateLimits;
+      expect(
+        again.find((limit: { requests: number; host: string }) => limit.requests === 1000 && limit.host === new URL(baseUrl).host)
+          .used,
+      ).toBe(1);
     });
 
     it('charts AAPL through nautilus.core/bars: Yahoo answers, the cache keeps it, and a failing Yahoo leaves it stale but shown', async () => {

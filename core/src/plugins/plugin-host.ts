@@ -27,6 +27,7 @@ import { checkManifest } from './check-manifest.ts';
 import { discoverPlugins, type PluginSource, pluginEntry } from './discover-plugins.ts';
 import { type ContextOptions, createPluginContext } from './plugin-context.ts';
 import type { PluginFetch, RateBudget } from './plugin-fetch.ts';
+import { createRequestWindow, type RequestWindow } from './request-window.ts';
 import { SourceHealth } from './source-health.ts';
 import { isThirdParty, trustWarning } from './trust-warning.ts';
 import { withTimeout } from './with-timeout.ts';
@@ -98,6 +99,20 @@ export class PluginHost {
   readonly compute: ComputeService;
   /** Health and circuit state of every data source queried through this host. */
   readonly health = new SourceHealth();
+
+  /**
+   * Rate-limit windows by plugin, host and rule, kept across a plugin's restarts (a settings change
+   * must not hand it a fresh quota); in Redis when the server shares them, else in memory.
+   */
+  readonly #windows = new Map<string, RequestWindow>();
+  readonly #windowFor: NonNullable<ContextOptions['windowFor']> = (key, requests, windowMs) => {
+    let window = this.#windows.get(key);
+    if (!window) {
+      window = this.#options.windowFor?.(key, requests, windowMs) ?? createRequestWindow(requests, windowMs);
+      this.#windows.set(key, window);
+    }
+    return window;
+  };
 
   constructor(options: PluginHostOptions) {
     this.#options = options;
@@ -437,7 +452,7 @@ export class PluginHost {
       config,
       readSecret: this.#options.readSecret,
       fetchTimeoutMs: this.#options.fetchTimeoutMs,
-      windowFor: this.#options.windowFor,
+      windowFor: this.#windowFor,
     });
     let contributions: PluginContributions;
     try {
@@ -496,7 +511,7 @@ export class PluginHost {
       config: this.#options.pluginConfig[id] ?? {},
       readSecret: this.#options.readSecret,
       fetchTimeoutMs: this.#options.fetchTimeoutMs,
-      windowFor: this.#options.windowFor,
+      windowFor: this.#windowFor,
     });
     const declared = manifest;
     const contributions = await withTimeout(`Plugin ${id} setup`, setupTimeoutMs, () => definition.setup(context), id);

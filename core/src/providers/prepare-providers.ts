@@ -1,3 +1,4 @@
+import type { Bus } from '@nautilus/sdk';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
@@ -12,7 +13,8 @@ export interface PreparedProviders {
   pluginConfig: Record<string, Record<string, unknown>>;
   /** `NAUTILUS_SECRET_<NAME>` first, then the secrets entered on the Data sources page. */
   readSecret: (name: string) => string | undefined;
-  admin(plugins: PluginHost): ProviderAdmin;
+  /** The Data sources page's service; with a bus, changes reach the other instances. */
+  admin(plugins: PluginHost, bus?: Bus): ProviderAdmin;
 }
 
 /** Opens the stored provider secrets and settings, before the plugins load. */
@@ -33,8 +35,9 @@ export async function prepareProviders(db: Kysely<Tables>, config: Config, logge
   return {
     pluginConfig,
     readSecret: (name) => (Object.hasOwn(config.secrets, name) ? config.secrets[name] : secrets.get(name)),
-    admin: (plugins) =>
+    admin: (plugins, bus) =>
       new ProviderAdmin({
+        bus,
         db,
         plugins,
         secrets,

@@ -1,5 +1,7 @@
-import { type Frame, NautilusError, type PluginManifest, resolveTimeRange } from '@nautilus/sdk';
+import { randomUUID } from 'node:crypto';
+import { type Bus, type Frame, NautilusError, type PluginManifest, resolveTimeRange } from '@nautilus/sdk';
 import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Tables } from '../db/tables.ts';
 import type { PluginHost } from '../plugins/plugin-host.ts';
@@ -52,6 +54,9 @@ export interface ProviderView {
 
 const configKey = (id: string) => `plugin-config.${id}`;
 
+/** Where an instance says it changed a provider's key or settings, so the others set it up again too. */
+export const PROVIDERS_TOPIC = 'nautilus.providers.changed';
+
 /**
  * What the Data sources page manages: the provider plugins (those reaching a network or reading a
  * secret), their secrets (write-only, sealed at rest), their settings, a connection test and health.
@@ -66,8 +71,12 @@ export class ProviderAdmin {
   readonly #environmentConfig: Readonly<Record<string, Record<string, unknown>>>;
   /** The config the host sets plugins up with, kept in step (environment over saved). */
   readonly #effective: Record<string, Record<string, unknown>>;
+  readonly #bus: Bus | undefined;
+  /** This instance, so it does not set a plugin up twice on its own message. */
+  readonly #origin = randomUUID();
 
   constructor(options: {
+    bus?: Bus;
     db: Kysely<Tables>;
     plugins: PluginHost;
     secrets: StoredSecrets;
@@ -81,6 +90,33 @@ export class ProviderAdmin {
     this.#environmentSecrets = options.environmentSecrets;
     this.#environmentConfig = options.environmentConfig;
     this.#effective = options.effectiveConfig;
+    this.#bus = options.bus;
+  }
+
+  /**
+   * Follows the other instances' changes (over the bus; Redis when there are several): reads the
+   * stored secrets and the plugin's saved settings again and sets that plugin up again. Returns the
+   * unsubscribe.
+   */
+  async follow(logger: Logger): Promise<() => Promise<void>> {
+    if (!this.#bus) return async () => {};
+    return this.#bus.subscribe(PROVIDERS_TOPIC, async (message) => {
+      const { pluginId, origin } = (message ?? {}) as { pluginId?: unknown; origin?: unknown };
+      if (origin === this.#origin || typeof pluginId !== 'string' || !this.#plugins.manifest(pluginId)) return;
+      try {
+        await this.#secrets.load();
+        const saved = (await ProviderAdmin.savedConfig(this.#db))[pluginId] ?? {};
+        const effective = { ...saved, ...(this.#environmentConfig[pluginId] ?? {}) };
+        await this.#plugins.reload(pluginId, effective);
+        this.#effective[pluginId] = effective;
+      } catch (error) {
+        logger.warn({ err: error, plugin: pluginId }, 'could not apply a provider change made on another instance');
+      }
+    });
+  }
+
+  async #announce(pluginId: string): Promise<void> {
+    await this.#bus?.publish(PROVIDERS_TOPIC, { pluginId, origin: this.#origin });
   }
 
   /** Saved settings of every plugin, merged under the environment's, before plugins load. */
@@ -158,6 +194,7 @@ export class ProviderAdmin {
     }
     await this.#secrets.set(name, value);
     await this.#plugins.reload(id, this.#effective[id] ?? {});
+    await this.#announce(id);
     return this.#view(manifest, (await ProviderAdmin.savedConfig(this.#db))[id] ?? {});
   }
 
@@ -170,6 +207,7 @@ export class ProviderAdmin {
     }
     await this.#secrets.delete(name);
     await this.#plugins.reload(id, this.#effective[id] ?? {});
+    await this.#announce(id);
     return this.#view(manifest, (await ProviderAdmin.savedConfig(this.#db))[id] ?? {});
   }
 
@@ -192,6 +230,7 @@ export class ProviderAdmin {
       .values({ key: configKey(id), value, updated_at: new Date() })
       .onConflict((conflict) => conflict.column('key').doUpdateSet({ value, updated_at: new Date() }))
       .execute();
+    await this.#announce(id);
     return this.#view(manifest, parsed.data);
   }
 

@@ -27,7 +27,10 @@ function resourcesOf(pkg: Record<string, unknown>, endpoint: string, at: string)
   );
 }
 
-/** `datasets`: package_search, one row per dataset. */
+/**
+ * `datasets`: package_search, one row per dataset (at most `rows`, and no more than maxPoints). A
+ * table carries no total: page with `start` (the next page starts at start + rows).
+ */
 export async function searchDatasets(
   ctx: PluginContext,
   settings: CkanSettings,
@@ -36,45 +39,45 @@ export async function searchDatasets(
 ): Promise<TableFrame[]> {
   const { q = '', organization, format, rows = 20, start = 0 } = query.params;
   const filters = [organization && `organization:"${organization}"`, format && `res_format:"${format}"`].filter(Boolean);
-  const params: Record<string, string> = { q, rows: String(rows), start: String(start) };
+  const params: Record<string, string> = { q, rows: String(Math.min(rows, query.maxPoints)), start: String(start) };
   if (filters.length > 0) params.fq = filters.join(' AND ');
   const result = record(await ckanAction(ctx, settings, 'package_search', params, signal), 'package_search', 'result');
+  // Not shown (a table has no place for it), but a count that is not a number means the answer is not package_search's.
   if (typeof result.count !== 'number') throw malformed('package_search', 'result.count', 'is not a number');
   const packages = list(result.results, 'package_search', 'result.results');
   return [
     {
       kind: 'table',
       columns: [
+        { name: 'id', type: 'string' },
         { name: 'name', type: 'string' },
         { name: 'title', type: 'string' },
         { name: 'organization', type: 'string' },
         { name: 'formats', type: 'string' },
-        { name: 'resources', type: 'number' },
         { name: 'modified', type: 'time' },
-        { name: 'id', type: 'string' },
-        { name: 'total', type: 'number' },
+        { name: 'resources', type: 'number' },
       ],
       rows: packages.map((item, index): Row => {
         const at = `result.results[${index}]`;
         const pkg = record(item, 'package_search', at);
         if (typeof pkg.name !== 'string') throw malformed('package_search', `${at}.name`, 'is not a string');
         const resources = resourcesOf(pkg, 'package_search', at);
-        const organizationTitle =
+        const organization =
           typeof pkg.organization === 'object' && pkg.organization !== null
-            ? text((pkg.organization as Record<string, unknown>).title)
-            : null;
+            ? (pkg.organization as Record<string, unknown>)
+            : undefined;
+        const organizationTitle = text(organization?.title) || text(organization?.name);
         const formats = [
           ...new Set(resources.map((resource) => text(resource.format)).filter((value): value is string => !!value)),
         ];
         return [
+          text(pkg.id),
           pkg.name,
           text(pkg.title) ?? pkg.name,
           organizationTitle,
           formats.join(', '),
-          resources.length,
           ckanTime(pkg.metadata_modified),
-          text(pkg.id),
-          result.count as number,
+          resources.length,
         ];
       }),
     },
@@ -130,7 +133,13 @@ export async function listPackages(
 ): Promise<TableFrame[]> {
   const { limit = 100, offset = 0 } = query.params;
   const names = list(
-    await ckanAction(ctx, settings, 'package_list', { limit: String(limit), offset: String(offset) }, signal),
+    await ckanAction(
+      ctx,
+      settings,
+      'package_list',
+      { limit: String(Math.min(limit, query.maxPoints)), offset: String(offset) },
+      signal,
+    ),
     'package_list',
     'result',
   );

@@ -37,12 +37,13 @@ export function ckanSettings(ctx: PluginContext): CkanSettings {
   return { baseUrl, downloadHosts: (hosts as string[] | undefined) ?? DEFAULT_DOWNLOAD_HOSTS };
 }
 
-/** True when `url`'s host is one of `patterns`. */
+/** True when `url`'s host is one of `patterns` (`host` any port, `host:port` that port, `*.domain` its subdomains), as the host's allow-list reads them. */
 export function hostAllowed(patterns: readonly string[], url: URL): boolean {
   return patterns.some((pattern) => {
     const [name = '', port] = pattern.split(':');
     if (port !== undefined && port !== url.port) return false;
-    return name.startsWith('*.') ? url.hostname.endsWith(name.slice(1)) : url.hostname === name.toLowerCase();
+    const host = name.toLowerCase();
+    return host.startsWith('*.') ? url.hostname.endsWith(host.slice(1)) : url.hostname === host;
   });
 }
 
@@ -50,6 +51,13 @@ export function malformed(endpoint: string, field: string, expected: string): Na
   return new NautilusError('DATA_SOURCE_ERROR', `Data.gov (CKAN)'s ${endpoint} answer is malformed: ${field} ${expected}.`, {
     details: { provider: 'ckan', endpoint, field },
   });
+}
+
+/** A CKAN Validation Error names no message, only the fields: `{"__type": …, "rows": ["Must be a natural number"]}`. */
+function fieldErrors(error: Record<string, unknown>): string {
+  const fields = Object.entries(error).filter(([key]) => key !== '__type');
+  if (fields.length === 0) return 'no message';
+  return fields.map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(' ') : JSON.stringify(value)}`).join('; ');
 }
 
 /**
@@ -70,8 +78,10 @@ export async function ckanAction(
   const response = await ctx.fetch(url, { signal, headers: { accept: 'application/json' } });
   const text = await response.text();
   if (response.status === 429) {
-    throw new NautilusError('RATE_LIMITED', `Data.gov (CKAN) is throttling requests (${action}); try again in a minute.`, {
-      details: { ...details, status: 429 },
+    const seconds = Number(response.headers.get('retry-after'));
+    const wait = seconds > 0 ? `in ${seconds} s` : 'in a minute';
+    throw new NautilusError('RATE_LIMITED', `Data.gov (CKAN) is throttling requests (${action}); try again ${wait}.`, {
+      details: { ...details, status: 429, ...(seconds > 0 ? { retryAfterSeconds: seconds } : {}) },
     });
   }
   let body: unknown;
@@ -88,7 +98,7 @@ export async function ckanAction(
       unknown
     >;
     const type = typeof error.__type === 'string' ? error.__type : 'Error';
-    const message = typeof error.message === 'string' ? error.message : JSON.stringify(error).slice(0, 300);
+    const message = typeof error.message === 'string' ? error.message : fieldErrors(error);
     const code = type === 'Not Found Error' ? 'NOT_FOUND' : type === 'Validation Error' ? 'VALIDATION' : 'DATA_SOURCE_ERROR';
     throw new NautilusError(code, `Data.gov (CKAN) refused ${action}: ${type}: ${message.slice(0, 300)}`, {
       details: { ...details, status: response.status },

@@ -1,32 +1,63 @@
 import { NautilusError, type TableFrame, type TimeSeriesFrame } from '@nautilus/sdk';
 import { parse } from 'csv-parse/sync';
 
+const DATE_TIME = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/i;
+
 /**
  * A time cell as epoch ms: ISO dates and date-times (UTC when no offset is given), `YYYY-MM` (the
- * month's first day) and `YYYY` (1 January). Undefined for anything else.
+ * month's first day) and `YYYY` (1 January). Undefined for anything else, a day the month does not
+ * have (2023-02-29) included.
  */
 export function parseTimeCell(cell: string): number | undefined {
-  const value = cell.trim();
-  let iso: string | undefined;
-  if (/^\d{4}$/.test(value)) iso = `${value}-01-01T00:00:00Z`;
-  else if (/^\d{4}-\d{2}$/.test(value)) iso = `${value}-01T00:00:00Z`;
-  else if (/^\d{4}-\d{2}-\d{2}$/.test(value)) iso = `${value}T00:00:00Z`;
-  else if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(value)) {
-    iso = value.replace(' ', 'T');
-    if (!/(Z|[+-]\d{2}:?\d{2})$/.test(iso)) iso += 'Z';
+  const match = DATE_TIME.exec(cell.trim());
+  if (!match) return undefined;
+  const [, year, month = '01', day = '01', hour = '00', minute = '00', second = '00', fraction = '', offset = 'Z'] = match;
+  const [y, mo, d, h, mi, sec] = [year, month, day, hour, minute, second].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate() || h > 23 || mi > 59 || sec > 59) {
+    return undefined;
   }
-  if (iso === undefined) return undefined;
-  const time = Date.parse(iso);
+  const zone = offset.toUpperCase() === 'Z' ? 'Z' : offset.replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2');
+  const time = Date.parse(`${year}-${month}-${day}T${hour}:${minute}:${second}${fraction.slice(0, 4)}${zone}`);
   return Number.isNaN(time) ? undefined : time;
 }
 
-const isNumber = (cell: string) => cell.trim() !== '' && Number.isFinite(Number(cell));
+/** A decimal number as written in a CSV file: `-1.5`, `.5`, `1e3`; not hex, not `Infinity`, not blank. */
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const isNumber = (cell: string) => NUMBER.test(cell.trim()) && Number.isFinite(Number(cell));
 
-/** Parses CSV text (quotes, escaped quotes, CRLF, a BOM) into a header and rows of equal width; errors name the line. */
-export function parseCsv(source: string, what: string): { header: string[]; rows: string[][] } {
-  let records: string[][];
+/** A CSV file's header and rows, each row with its number in the file (the line it ends on; the header is 1). */
+export interface ParsedCsv {
+  header: string[];
+  rows: string[][];
+  rowNumbers: number[];
+}
+
+/**
+ * Parses CSV text (quoted fields with commas or line breaks, escaped quotes, CRLF or LF, a BOM) into
+ * a header and rows of its width. Empty lines and rows of empty cells (a spreadsheet's trailing ",,,")
+ * are skipped; a ragged row or an unclosed quote is a DATA_SOURCE_ERROR naming the line. Parsing
+ * stops after `maxRows` + 1 rows: the caller refuses a file with more.
+ */
+export function parseCsv(source: string, what: string, maxRows = Number.POSITIVE_INFINITY): ParsedCsv {
+  let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(source, { bom: true, skip_empty_lines: true, relax_column_count: false }) as string[][];
+    records = parse(source, {
+      bom: true,
+      info: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      skip_empty_lines: true,
+      skip_records_with_empty_values: true,
+      relax_column_count: false,
+      // The header, maxRows rows and one more to tell that there are more: the rest is not parsed.
+      ...(Number.isFinite(maxRows) ? { to: maxRows + 2 } : {}),
+    }) as unknown as typeof records;
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     throw new NautilusError(
@@ -38,16 +69,20 @@ export function parseCsv(source: string, what: string): { header: string[]; rows
     );
   }
   const [header, ...rows] = records;
-  if (!header || header.length === 0) {
+  if (!header || header.record.length === 0) {
     throw new NautilusError('DATA_SOURCE_ERROR', `${what} has no header row`, {
       details: { provider: 'ckan', endpoint: 'resource', field: 'header' },
     });
   }
-  return { header: header.map((name) => name.trim()), rows };
+  return {
+    header: header.record.map((name) => name.trim()),
+    rows: rows.map((row) => row.record),
+    rowNumbers: rows.map((row) => row.info.lines),
+  };
 }
 
 /** A table with each column typed number when every non-empty cell is a finite number, else string. */
-export function toTable(header: string[], rows: string[][]): TableFrame {
+export function toTable({ header, rows }: Pick<ParsedCsv, 'header' | 'rows'>): TableFrame {
   const numeric = header.map((_, column) =>
     rows.every((row) => (row[column] ?? '').trim() === '' || isNumber(row[column] as string)),
   );
@@ -58,19 +93,23 @@ export function toTable(header: string[], rows: string[][]): TableFrame {
   };
 }
 
+export interface SeriesOptions {
+  timeColumn: string;
+  /** The columns to chart; every numeric column but the time when unset. */
+  valueColumns?: string[] | undefined;
+  range: { from: number; to: number };
+  maxPoints?: number;
+}
+
 /**
- * One series per value column, time from `timeColumn`, only points in [from, to), sorted by time.
- * A time that does not parse, or the same time twice, is a DATA_SOURCE_ERROR naming the row (1 is
- * the header) and column; an empty value is left out of its series (never 0).
+ * One series per value column, time from `timeColumn`, only points in [from, to), sorted by time,
+ * the most recent `maxPoints` of each. A time that does not parse, or the same time twice, is a
+ * DATA_SOURCE_ERROR naming the row (its number in the file) and column; an empty value is left out of
+ * its series (never 0).
  */
-export function toTimeSeries(
-  header: string[],
-  rows: string[][],
-  timeColumn: string,
-  valueColumns: string[] | undefined,
-  range: { from: number; to: number },
-  what: string,
-): TimeSeriesFrame {
+export function toTimeSeries(csv: ParsedCsv, options: SeriesOptions, what: string): TimeSeriesFrame {
+  const { header, rows, rowNumbers } = csv;
+  const { timeColumn, valueColumns, range, maxPoints = Number.POSITIVE_INFINITY } = options;
   const fail = (field: string, message: string) =>
     new NautilusError('VALIDATION', `${what}: ${message}`, { fields: [{ path: field, message }] });
   const timeAt = header.indexOf(timeColumn);
@@ -89,15 +128,16 @@ export function toTimeSeries(
   if (valueAt.length === 0) throw fail('params.valueColumns', 'no numeric column to chart; name one in valueColumns');
   const points: { time: number; row: string[]; line: number }[] = [];
   rows.forEach((row, index) => {
+    const line = rowNumbers[index] ?? index + 2;
     const time = parseTimeCell(row[timeAt] ?? '');
     if (time === undefined) {
       throw new NautilusError(
         'DATA_SOURCE_ERROR',
-        `${what}: row ${index + 2}, column "${timeColumn}": ${JSON.stringify((row[timeAt] ?? '').slice(0, 40))} is not a date or time (expected YYYY, YYYY-MM, YYYY-MM-DD or an ISO date-time)`,
-        { details: { provider: 'ckan', endpoint: 'resource', field: `row ${index + 2}.${timeColumn}` } },
+        `${what}: row ${line}, column "${timeColumn}": ${JSON.stringify((row[timeAt] ?? '').slice(0, 40))} is not a date or time (expected YYYY, YYYY-MM, YYYY-MM-DD or an ISO date-time)`,
+        { details: { provider: 'ckan', endpoint: 'resource', field: `row ${line}.${timeColumn}` } },
       );
     }
-    if (time >= range.from && time < range.to) points.push({ time, row, line: index + 2 });
+    if (time >= range.from && time < range.to) points.push({ time, row, line });
   });
   points.sort((a, b) => a.time - b.time);
   for (let index = 1; index < points.length; index++) {
@@ -119,7 +159,7 @@ export function toTimeSeries(
         const cell = (row[column] ?? '').trim();
         if (cell === '') continue;
         const value = Number(cell);
-        if (!Number.isFinite(value)) {
+        if (!isNumber(cell)) {
           throw new NautilusError(
             'DATA_SOURCE_ERROR',
             `${what}: row ${line}, column "${name}": ${JSON.stringify(cell.slice(0, 40))} is not a number`,
@@ -131,7 +171,9 @@ export function toTimeSeries(
         series.time.push(time);
         series.values.push(value);
       }
-      return series;
+      // The most recent maxPoints points when there are more.
+      const drop = Math.max(0, series.time.length - maxPoints);
+      return drop === 0 ? series : { name, time: series.time.slice(drop), values: series.values.slice(drop) };
     }),
   };
 }

@@ -3,12 +3,26 @@ import type { JsonSchema, PluginManifest } from '@nautilus/sdk';
 const datasetsQuerySchema: JsonSchema = {
   type: 'object',
   additionalProperties: false,
+  required: ['q'],
   properties: {
-    q: { type: 'string', maxLength: 200, title: 'Search for', default: '' },
+    q: {
+      type: 'string',
+      maxLength: 200,
+      title: 'Search for',
+      default: '',
+      description: 'Words (Solr syntax); empty for every dataset',
+    },
     organization: { type: 'string', pattern: '^[A-Za-z0-9_.\\-]{1,100}$', title: 'Organization (its name)' },
     format: { type: 'string', pattern: '^[A-Za-z0-9.\\-]{1,20}$', title: 'Resource format, e.g. CSV' },
     rows: { type: 'integer', minimum: 1, maximum: 1000, default: 20, title: 'Rows' },
-    start: { type: 'integer', minimum: 0, maximum: 1_000_000, default: 0, title: 'Start at' },
+    start: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 1_000_000,
+      default: 0,
+      title: 'Start at',
+      description: 'How many matches to skip: the next page starts at start + rows',
+    },
   },
 };
 
@@ -23,8 +37,8 @@ const packagesQuerySchema: JsonSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
-    offset: { type: 'integer', minimum: 0, default: 0 },
+    limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100, title: 'Names' },
+    offset: { type: 'integer', minimum: 0, maximum: 10_000_000, default: 0, title: 'Skip' },
   },
 };
 
@@ -32,7 +46,13 @@ const resourceQuerySchema: JsonSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    url: { type: 'string', maxLength: 2000, pattern: '^https?://', title: 'File URL' },
+    url: {
+      type: 'string',
+      maxLength: 2000,
+      pattern: '^https?://',
+      title: 'File URL',
+      description: 'A CSV resource URL (or give dataset and resource instead)',
+    },
     dataset: { type: 'string', pattern: '^[A-Za-z0-9_\\-]{1,200}$', title: 'Dataset (id or name)' },
     resource: { type: 'string', minLength: 1, maxLength: 200, title: 'Resource (id or name)' },
     timeColumn: { type: 'string', minLength: 1, maxLength: 200, title: 'Time column (for a chart)' },
@@ -65,7 +85,9 @@ export const manifest: PluginManifest = {
       {
         id: 'datasets',
         name: 'Data.gov dataset search',
-        description: 'Datasets matching the words, with organization, file formats and last change; page with start.',
+        description:
+          'Datasets matching the words (optionally of one organization, with files of one format): id, name, title, ' +
+          'organization, file formats, last change and file count; page with start.',
         frames: ['table'],
         querySchema: datasetsQuerySchema,
         streaming: false,
@@ -90,7 +112,9 @@ export const manifest: PluginManifest = {
       {
         id: 'resource',
         name: 'Data.gov CSV file',
-        description: 'A CSV file as a table, or as time series when a time column is named (one series per value column).',
+        description:
+          'A CSV file as a table, or as time series when a time column is named (one series per value column, the numeric ' +
+          'ones when none are named). Files over 50 MB or maxRows rows are refused, never cut short.',
         frames: ['table', 'timeseries'],
         querySchema: resourceQuerySchema,
         streaming: false,
