@@ -176,4 +176,5 @@ export type {
   StringParamSpec,
 } from './strategy/params.ts';
 export { checkParamSpecs, resolveParams } from './strategy/resolve-params.ts';
+export { parseTimeCell } from './time-cell.ts';
 export { EARLIEST_TIME, LATEST_TIME, resolveTime, resolveTimeRange } from './time-range.ts';

@@ -1,5 +1,6 @@
 import { type ErrorCode, type FieldIssue, isNautilusError, NautilusError } from '@nautilus/sdk';
 import { initTRPC, TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { ZodError } from 'zod';
 import { ROLES, type Role, type User } from '../db/tables.ts';
 import { runAsRiskCaller } from '../risk/risk-caller.ts';
@@ -29,6 +30,11 @@ const TRPC_CODES: Record<ErrorCode, TrpcCode> = {
   UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL: 'INTERNAL_SERVER_ERROR',
 };
+
+/** The HTTP status an error code answers with, on /trpc and on the routes beside it (file uploads). */
+export function httpStatusOf(code: ErrorCode): number {
+  return getHTTPStatusCodeFromError(new TRPCError({ code: TRPC_CODES[code] }));
+}
 
 function zodFields(error: ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({

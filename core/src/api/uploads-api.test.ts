@@ -2,6 +2,14 @@ import { parquetWriteBuffer } from 'hyparquet-writer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects, type TestDatabase } from '../../test/databases.ts';
 import { type Auth, type Harness, openHarness } from '../../test/harness.ts';
+import type { TablePreview } from '../uploads/read-table.ts';
+import type { UploadSummary } from '../uploads/upload-store.ts';
+
+/** What the upload routes answer: a summary or a preview, or the error with its fields and problem count. */
+type UploadAnswer = Partial<UploadSummary> &
+  Partial<TablePreview> & {
+    error: { code: string; message: string; fields: { path: string; message: string }[]; details: { problems?: number } };
+  };
 
 const DAY = 86_400_000;
 const T0 = Date.parse('2024-01-02T00:00:00Z');
@@ -26,7 +34,7 @@ for (const dialect of dialects) {
 
     const post = async (path: string, body: BodyInit, auth: Auth = editor, headers: Record<string, string> = {}) => {
       const response = await api.request(path, { method: 'POST', body, headers: { cookie: auth.cookie ?? '', ...headers } });
-      return { status: response.status, body: (await response.json()) as any };
+      return { status: response.status, body: (await response.json()) as UploadAnswer };
     };
     const upload = (name: string, body: BodyInit, mapping: unknown, auth: Auth = editor) =>
       post(`/uploads?name=${encodeURIComponent(name)}&mapping=${encodeURIComponent(JSON.stringify(mapping))}`, body, auth);
@@ -47,7 +55,7 @@ for (const dialect of dialects) {
       const preview = await post('/uploads/preview', csv);
       expect(preview.status).toBe(200);
       expect(preview.body).toMatchObject({ format: 'csv', columns: ['date', 'ticker', 'o', 'h', 'l', 'c', 'vol'], rows: 3 });
-      expect(preview.body.sample[2]).toEqual(['2024-01-02', 'BBB', '20', '21', '19', '20.5', '300']);
+      expect(preview.body.sample?.[2]).toEqual(['2024-01-02', 'BBB', '20', '21', '19', '20.5', '300']);
     });
 
     it('stores bars per symbol, sorted by time, queryable like any source, and lists them', async () => {
@@ -115,7 +123,7 @@ for (const dialect of dialects) {
       const missingColumn = await upload('No column', csv, { ...ohlcv, close: 'nope' });
       expect(missingColumn.body.error.message).toMatch(/no column "nope"/);
       const halfBars = await upload('Half', csv, { time: 'date', open: 'o', close: 'c' });
-      expect(halfBars.body.error.fields[0].path).toBe('mapping.close');
+      expect(halfBars.body.error.fields[0]?.path).toBe('mapping.close');
       const ragged = await upload('Ragged', 'a,b\n1,2\n3\n', { time: 'a', values: ['b'] });
       expect(ragged.body.error.message).toMatch(/not valid CSV at line 3/);
       expect(await stored()).toEqual(before);
@@ -158,7 +166,7 @@ for (const dialect of dialects) {
       const rows = await api.services.db
         .selectFrom('upload_chunks')
         .select('upload_id')
-        .where('upload_id', '=', made.body.id)
+        .where('upload_id', '=', made.body.id as string)
         .execute();
       expect(rows).toEqual([]);
     });

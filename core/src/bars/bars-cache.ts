@@ -1,5 +1,5 @@
 import { TIMEFRAME_MS, type Timeframe } from '@nautilus/sdk';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql, type Transaction } from 'kysely';
 import type { Tables } from '../db/tables.ts';
 
 /** Which bars: one instrument, one timeframe, raw or adjusted prices. */
@@ -77,14 +77,16 @@ function decodeInto(into: BarColumns, data: Float64Array, count: number, from: n
 
 const keyFilter = (key: BarsKey) => ({ symbol: key.symbol, timeframe: key.timeframe, adjusted: key.adjusted }) as const;
 
+/** The rows of one key, in either bars table. */
+const ofKey = (key: BarsKey) => (eb: ExpressionBuilder<Tables, 'bars_chunks' | 'bars_coverage'>) =>
+  eb.and([eb('symbol', '=', key.symbol), eb('timeframe', '=', key.timeframe), eb('adjusted', '=', key.adjusted)]);
+
 /** The stretches stored for `key` that overlap [from, to), oldest first. */
 export async function readCoverage(db: Kysely<Tables>, key: BarsKey, from: number, to: number): Promise<Coverage[]> {
   const rows = await db
     .selectFrom('bars_coverage')
     .select(['range_from', 'range_to', 'source', 'fetched_at'])
-    .where('symbol', '=', key.symbol)
-    .where('timeframe', '=', key.timeframe)
-    .where('adjusted', '=', key.adjusted)
+    .where(ofKey(key))
     .where('range_from', '<', to)
     .where('range_to', '>', from)
     .orderBy('range_from')
@@ -145,14 +147,12 @@ export async function readBars(
   memory: ChunkMemory = new ChunkMemory(0),
 ): Promise<BarColumns> {
   const span = CHUNK_MS[key.timeframe];
-  const inRange = <Q extends { where: (...args: any[]) => Q }>(query: Q): Q =>
-    query
-      .where('symbol', '=', key.symbol)
-      .where('timeframe', '=', key.timeframe)
-      .where('adjusted', '=', key.adjusted)
-      .where('chunk_start', '>=', Math.floor(from / span) * span)
-      .where('chunk_start', '<', to);
-  const versions = await inRange(db.selectFrom('bars_chunks').select(['chunk_start', 'version', 'bar_count']))
+  const versions = await db
+    .selectFrom('bars_chunks')
+    .select(['chunk_start', 'version', 'bar_count'])
+    .where(ofKey(key))
+    .where('chunk_start', '>=', Math.floor(from / span) * span)
+    .where('chunk_start', '<', to)
     .orderBy('chunk_start')
     .execute();
   const held = new Map<number, { count: number; data: Float64Array }>();
@@ -166,9 +166,7 @@ export async function readBars(
     const rows = await db
       .selectFrom('bars_chunks')
       .select(['chunk_start', 'version', 'bar_count', 'data'])
-      .where('symbol', '=', key.symbol)
-      .where('timeframe', '=', key.timeframe)
-      .where('adjusted', '=', key.adjusted)
+      .where(ofKey(key))
       .where('chunk_start', 'in', missing)
       .execute();
     for (const row of rows) {
@@ -241,9 +239,7 @@ async function replaceChunks(trx: Transaction<Tables>, key: BarsKey, bars: BarCo
       await trx
         .selectFrom('bars_chunks')
         .select(['chunk_start', 'bar_count', 'data'])
-        .where('symbol', '=', key.symbol)
-        .where('timeframe', '=', key.timeframe)
-        .where('adjusted', '=', key.adjusted)
+        .where(ofKey(key))
         .where('chunk_start', '>=', firstChunk)
         .where('chunk_start', '<', to)
         .execute()
@@ -267,13 +263,7 @@ async function replaceChunks(trx: Transaction<Tables>, key: BarsKey, bars: BarCo
     else if (old) emptied.push(chunk);
   }
   if (emptied.length > 0) {
-    await trx
-      .deleteFrom('bars_chunks')
-      .where('symbol', '=', key.symbol)
-      .where('timeframe', '=', key.timeframe)
-      .where('adjusted', '=', key.adjusted)
-      .where('chunk_start', 'in', emptied)
-      .execute();
+    await trx.deleteFrom('bars_chunks').where(ofKey(key)).where('chunk_start', 'in', emptied).execute();
   }
   for (let index = 0; index < writes.length; index += ROWS_PER_STATEMENT) {
     await trx
@@ -298,9 +288,7 @@ async function addCoverage(trx: Transaction<Tables>, key: BarsKey, added: Covera
   const touching = await trx
     .selectFrom('bars_coverage')
     .select(['range_from', 'range_to', 'source', 'fetched_at'])
-    .where('symbol', '=', key.symbol)
-    .where('timeframe', '=', key.timeframe)
-    .where('adjusted', '=', key.adjusted)
+    .where(ofKey(key))
     .where('range_from', '<=', added.to)
     .where('range_to', '>=', added.from)
     .execute();
@@ -318,9 +306,7 @@ async function addCoverage(trx: Transaction<Tables>, key: BarsKey, added: Covera
   if (touching.length > 0) {
     await trx
       .deleteFrom('bars_coverage')
-      .where('symbol', '=', key.symbol)
-      .where('timeframe', '=', key.timeframe)
-      .where('adjusted', '=', key.adjusted)
+      .where(ofKey(key))
       .where(
         'range_from',
         'in',

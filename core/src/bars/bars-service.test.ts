@@ -1,4 +1,4 @@
-import { definePlugin, NautilusError, type OhlcvFrame, TIMEFRAME_MS, type Timeframe } from '@nautilus/sdk';
+import { definePlugin, type JsonSchema, NautilusError, type OhlcvFrame, TIMEFRAME_MS, type Timeframe } from '@nautilus/sdk';
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dialects, type TestDatabase } from '../../test/databases.ts';
@@ -38,7 +38,14 @@ function bars(symbol: string, timeframe: Timeframe, from: number, to: number, ad
   return frame;
 }
 
-const schema = {
+/** What the test providers take: the params the bars chain sends. */
+interface BarsParams {
+  symbol: string;
+  timeframe: Timeframe;
+  adjusted?: boolean;
+}
+
+const schema: JsonSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['symbol', 'timeframe'],
@@ -47,9 +54,9 @@ const schema = {
     timeframe: { enum: ['1m', '5m', '15m', '1h', '4h', '1d'] },
     adjusted: { type: 'boolean' },
   },
-} as const;
+};
 
-const testProvider = (id: string, query: (params: any, range: { from: number; to: number }) => OhlcvFrame) =>
+const testProvider = (id: string, query: (params: BarsParams, range: { from: number; to: number }) => OhlcvFrame) =>
   definePlugin({
     manifest: {
       id,
@@ -60,11 +67,11 @@ const testProvider = (id: string, query: (params: any, range: { from: number; to
       permissions: { network: [], secrets: [] },
       contributes: {
         dataSources: [
-          { id: 'bars', name: 'bars', description: 'bars', frames: ['ohlcv'], querySchema: schema as any, streaming: false },
+          { id: 'bars', name: 'bars', description: 'bars', frames: ['ohlcv'], querySchema: schema, streaming: false },
         ],
       },
     },
-    setup: () => ({ dataSources: { bars: { query: async ({ params, range }) => [query(params, range)] } } }),
+    setup: () => ({ dataSources: { bars: { query: async ({ params, range }) => [query(params as BarsParams, range)] } } }),
   });
 
 for (const dialect of dialects) {

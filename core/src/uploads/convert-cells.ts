@@ -1,4 +1,5 @@
 /** Upload cells as numbers and times; undefined when a cell cannot be read as one. */
+import { parseTimeCell } from '@nautilus/sdk';
 import type { Cell } from './read-table.ts';
 
 /** A finite number from a number, a bigint or a numeric string ("1,234.5" is refused: thousands separators are ambiguous). */
@@ -15,8 +16,9 @@ export function numberCell(cell: Cell): number | undefined {
 export const isEmpty = (cell: Cell) => cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 
 /**
- * A time as epoch ms: a Date (Parquet timestamps), ISO dates and date-times (UTC unless an offset is
- * given), `YYYY-MM`, `YYYY`, or a number of epoch seconds (below 10^11) or milliseconds.
+ * A time as epoch ms: a Date (Parquet timestamps), a number of epoch seconds (below 10^11) or
+ * milliseconds, or text the sdk's {@link parseTimeCell} reads (ISO dates and date-times, UTC unless
+ * an offset is given; `YYYY-MM`; `YYYY`).
  */
 export function timeCell(cell: Cell): number | undefined {
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? undefined : cell.getTime();
@@ -27,16 +29,5 @@ export function timeCell(cell: Cell): number | undefined {
   }
   if (typeof cell !== 'string') return undefined;
   const value = cell.trim();
-  if (/^\d{9,13}$/.test(value)) return timeCell(Number(value));
-  let iso: string | undefined;
-  if (/^\d{4}$/.test(value)) iso = `${value}-01-01T00:00:00Z`;
-  else if (/^\d{4}-\d{2}$/.test(value)) iso = `${value}-01T00:00:00Z`;
-  else if (/^\d{4}-\d{2}-\d{2}$/.test(value)) iso = `${value}T00:00:00Z`;
-  else if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(value)) {
-    iso = value.replace(' ', 'T');
-    if (!/(Z|[+-]\d{2}:?\d{2})$/.test(iso)) iso += 'Z';
-  }
-  if (iso === undefined) return undefined;
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? undefined : time;
+  return /^\d{9,13}$/.test(value) ? timeCell(Number(value)) : parseTimeCell(value);
 }

@@ -1,6 +1,8 @@
 import { isNautilusError, NautilusError } from '@nautilus/sdk';
 import type { Context, Hono } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { createRequestContext, type Services } from '../api/context.ts';
+import { httpStatusOf } from '../api/trpc.ts';
 import { ROLES } from '../db/tables.ts';
 import { bodyLimit } from '../http/body-limit.ts';
 import { isSameOrigin } from '../http/same-origin.ts';
@@ -10,19 +12,11 @@ import { importUpload } from './upload-store.ts';
 /** Largest file taken: 1,000,000 rows of OHLCV as CSV are about 60 MB. */
 export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
 
-const STATUS: Record<string, 400 | 401 | 403 | 404 | 409 | 500> = {
-  VALIDATION: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-};
-
 function problem(c: Context, error: unknown) {
   const known = isNautilusError(error) ? error : new NautilusError('INTERNAL', 'The upload failed on the server; try again.');
   return c.json(
     { error: { code: known.code, message: known.message, fields: known.fields ?? [], details: known.details ?? {} } },
-    STATUS[known.code] ?? 500,
+    httpStatusOf(known.code) as ContentfulStatusCode,
   );
 }
 

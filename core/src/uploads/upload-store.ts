@@ -86,13 +86,16 @@ export async function importUpload(
   const valueNames = kind === 'ohlcv' ? ['open', 'high', 'low', 'close', 'volume'] : (mapping.values as string[]);
   const valueColumns =
     kind === 'ohlcv' ? [mapping.open, mapping.high, mapping.low, mapping.close, mapping.volume] : (mapping.values as string[]);
+  // Each file column once, even when mapped twice (the same column as open and close, say).
   const wanted = [
-    mapping.time,
-    ...(mapping.symbol ? [mapping.symbol] : []),
-    ...valueColumns.filter((column): column is string => !!column),
+    ...new Set([
+      mapping.time,
+      ...(mapping.symbol ? [mapping.symbol] : []),
+      ...valueColumns.filter((column): column is string => !!column),
+    ]),
   ];
-  const { format, values, rows } = await readColumns(bytes, [...new Set(wanted)]);
-  const columnOf = (name: string | undefined) => (name === undefined ? undefined : values[[...new Set(wanted)].indexOf(name)]);
+  const { format, values, rows } = await readColumns(bytes, wanted);
+  const columnOf = (name: string) => values[wanted.indexOf(name)] as Cell[];
   if (rows === 0) throw NautilusError.validation('file', [{ path: 'file', message: 'has no rows under its header' }]);
   if (rows > MAX_UPLOAD_ROWS)
     throw NautilusError.validation('file', [{ path: 'file', message: `has ${rows} rows; at most ${MAX_UPLOAD_ROWS} are taken` }]);
@@ -103,9 +106,9 @@ export async function importUpload(
     total++;
     if (issues.length < MAX_LISTED_ERRORS) issues.push({ path: `row ${row + (format === 'csv' ? 2 : 1)}.${column}`, message });
   };
-  const times = columnOf(mapping.time) as Cell[];
-  const symbols = mapping.symbol ? (columnOf(mapping.symbol) as Cell[]) : undefined;
-  const numeric = valueColumns.map((column) => (column ? (columnOf(column) as Cell[]) : undefined));
+  const times = columnOf(mapping.time);
+  const symbols = mapping.symbol ? columnOf(mapping.symbol) : undefined;
+  const numeric = valueColumns.map((column) => (column ? columnOf(column) : undefined));
   const time = new Float64Array(rows);
   const numbers = valueColumns.map(() => new Float64Array(rows));
   const symbolOf: string[] = new Array(rows);
