@@ -1,3 +1,5 @@
+import type { BookDeltaFrame, BookFrame } from './book/book-frame.ts';
+
 /** Bar timeframes every bar data source understands. */
 export const TIMEFRAMES = ['1m', '5m', '15m', '1h', '4h', '1d'] as const;
 export type Timeframe = (typeof TIMEFRAMES)[number];
@@ -55,7 +57,16 @@ export interface BarsProvenance {
 /** One or more named series of numbers over time (epoch ms, strictly increasing per series). */
 export interface TimeSeriesFrame {
   kind: 'timeseries';
-  series: { name: string; unit?: string; time: number[]; values: number[] }[];
+  series: {
+    name: string;
+    unit?: string;
+    time: number[];
+    values: number[];
+    /** For a chart over bars: draw on the price scale (`overlay`) or in a pane below (`pane`, the default there). */
+    placement?: 'overlay' | 'pane';
+    /** Series with the same `pane` share one pane (an indicator's outputs, e.g. MACD's line and signal). */
+    pane?: string;
+  }[];
 }
 
 export interface TableColumn {
@@ -80,6 +91,7 @@ export interface ScalarFrame {
   label?: string;
 }
 
-export type Frame = OhlcvFrame | TimeSeriesFrame | TableFrame | ScalarFrame;
+/** Order books (`book`, a snapshot) and their changes (`bookDelta`) are described in book/book-frame.ts. */
+export type Frame = OhlcvFrame | TimeSeriesFrame | TableFrame | ScalarFrame | BookFrame | BookDeltaFrame;
 export type FrameKind = Frame['kind'];
-export const FRAME_KINDS: readonly FrameKind[] = ['ohlcv', 'timeseries', 'table', 'scalar'];
+export const FRAME_KINDS: readonly FrameKind[] = ['ohlcv', 'timeseries', 'table', 'scalar', 'book', 'bookDelta'];

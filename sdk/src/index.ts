@@ -1,4 +1,11 @@
+export { bookChecksum, bookChecksumString, type ChecksumDecimals, crc32 } from './book/book-checksum.ts';
+export { aggregateLevels, cumulativeSizes } from './book/book-depth.ts';
+export type { BookDeltaFrame, BookFrame, BookLevels } from './book/book-frame.ts';
+export { BookSide } from './book/book-side.ts';
+export { mergeBookDeltas } from './book/merge-book-deltas.ts';
+export { type BookApplyResult, type BookSideName, OrderBook } from './book/order-book.ts';
 export type { Bus, BusHandler, BusMessage } from './bus.ts';
+export { checkFrames } from './check-frames.ts';
 export { createCheckpoint } from './checkpoint.ts';
 export type {
   ComputeBackendChoice,
@@ -12,6 +19,7 @@ export type {
   KernelParams,
 } from './contributions/compute-kernel.ts';
 export type { DataQuery, DataSource, DataSourceDescriptor, StreamRequest } from './contributions/data-source.ts';
+export { CONTRIBUTION_KINDS, type ContributionKind } from './contributions/kinds.ts';
 export type {
   AlignmentReport,
   PositionRisk,
@@ -42,12 +50,14 @@ export { checkDashboard } from './dashboard/check.ts';
 export {
   DASHBOARD_SCHEMA_VERSION,
   type DashboardDocument,
+  type DashboardTemplateRef,
   type DashboardVariable,
   emptyDashboard,
   GRID_COLUMNS,
   type GridPos,
   type Panel,
   type PanelQuery,
+  type PanelTransform,
   REFRESH_INTERVALS,
   type RefreshInterval,
   type TimeRange,
@@ -78,19 +88,42 @@ export {
   type Timeframe,
   type TimeSeriesFrame,
 } from './frames.ts';
+export { checkIndicatorParams, resolveIndicatorParams } from './indicators/check-indicator-params.ts';
+export { findIndicator, INDICATOR_CATALOGUE } from './indicators/indicator-catalogue.ts';
+export type {
+  IndicatorDefinition,
+  IndicatorInput,
+  IndicatorParam,
+  IndicatorParams,
+  IndicatorPlacement,
+} from './indicators/indicator-catalogue-types.ts';
 export type { JsonSchema } from './json-schema.ts';
+export {
+  CHANNEL_POLICY,
+  type ClientMessage,
+  channelKey,
+  type DeliveryPolicy,
+  LIVE_CLOSE,
+  type LiveChannel,
+  type LiveChannelKind,
+  type LogPosition,
+  type ResyncReason,
+  type ServerMessage,
+} from './live/protocol.ts';
 export { pluginManifestSchema } from './manifest-schema.ts';
 export {
   definePlugin,
   type PluginCache,
   type PluginContext,
   type PluginContributions,
+  type PluginDataAccess,
   type PluginDefinition,
   type PluginLogger,
   type PluginManifest,
   type RateLimitRule,
 } from './plugin.ts';
 export { checkLimitSet } from './risk/check-limit-set.ts';
+export { LIMIT_KIND_NAMES, limitKindName } from './risk/limit-names.ts';
 export { LIMIT_KINDS, limitSetSchema, WEEKDAYS } from './risk/limit-schema.ts';
 export type {
   AllowedInstrumentsLimit,
@@ -133,6 +166,7 @@ export {
   VAR_TABLE_COLUMNS,
   type VarMethod,
 } from './risk/risk-frames.ts';
+export { sameJson } from './same-json.ts';
 export type {
   AccountConfig,
   BacktestConfig,
@@ -146,12 +180,19 @@ export type {
   BacktestMetrics,
   BacktestResult,
   DroppedCounts,
+  LogLevel,
   LogLine,
   Trade,
 } from './strategy/backtest-result.ts';
-export type { Bar, Position, StrategyContext } from './strategy/context.ts';
+export type { Bar, Position, StrategyBook, StrategyBookSide, StrategyContext, StrategyRegime } from './strategy/context.ts';
 export { defineStrategy, type StrategyDefinition } from './strategy/define-strategy.ts';
-export type { BollingerIndicator, Indicator, Indicators, MacdIndicator } from './strategy/indicators.ts';
+export type {
+  BollingerIndicator,
+  CatalogueIndicator,
+  Indicator,
+  Indicators,
+  MacdIndicator,
+} from './strategy/indicators.ts';
 export type {
   Fill,
   Order,
@@ -176,5 +217,6 @@ export type {
   StringParamSpec,
 } from './strategy/params.ts';
 export { checkParamSpecs, resolveParams } from './strategy/resolve-params.ts';
+export { STRATEGY_SANDBOX_GLOBALS_DTS } from './strategy/sandbox-globals.ts';
 export { parseTimeCell } from './time-cell.ts';
 export { EARLIEST_TIME, LATEST_TIME, resolveTime, resolveTimeRange } from './time-range.ts';

@@ -139,6 +139,12 @@ export const pluginManifestSchema: JsonSchema = {
           items: { type: 'string', pattern: '^(\\*\\.)?[a-z0-9-]+(\\.[a-z0-9-]+)*(:[0-9]{1,5})?$' },
         },
         secrets: { type: 'array', uniqueItems: true, items: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$' } },
+        dataSources: {
+          type: 'array',
+          uniqueItems: true,
+          maxItems: 100,
+          items: { type: 'string', pattern: '^[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+/[a-z][a-z0-9-]*$' },
+        },
         rateLimits: {
           type: 'array',
           maxItems: 100,

@@ -1,8 +1,9 @@
 import type { Bus } from './bus.ts';
 import type { ComputeKernel, ComputeKernelDescriptor, ComputeService } from './contributions/compute-kernel.ts';
-import type { DataSource, DataSourceDescriptor } from './contributions/data-source.ts';
+import type { DataQuery, DataSource, DataSourceDescriptor } from './contributions/data-source.ts';
 import type { RiskModel, RiskModelDescriptor, StressTest, StressTestDescriptor } from './contributions/risk-model.ts';
 import type { WidgetDescriptor } from './contributions/widget.ts';
+import type { Frame } from './frames.ts';
 
 /** A plugin's static description; the host validates it before running any of the plugin's code. */
 export interface PluginManifest {
@@ -33,6 +34,11 @@ export interface PluginManifest {
      * @example [{ host: 'api.stlouisfed.org', requests: 2, perSeconds: 1 }]
      */
     rateLimits?: RateLimitRule[];
+    /**
+     * Data sources of other plugins the plugin may query with `ctx.data.query` (`plugin/source` refs):
+     * a plugin combining sources (factors) declares what it reads, as it declares hosts and secrets.
+     */
+    dataSources?: string[];
   };
 }
 
@@ -73,9 +79,26 @@ export interface PluginContext {
    */
   readonly fetch: (input: string | URL, init?: RequestInit) => Promise<Response>;
   readonly cache: PluginCache;
+  /**
+   * A folder of the plugin's own that it may read and write (an isolated plugin can write nowhere
+   * else); undefined when the host gives it none.
+   */
+  readonly dataDir?: string;
   readonly bus: Bus;
   /** Runs compute kernels contributed by any loaded plugin, on the GPU when one is available. */
   readonly compute: ComputeService;
+  /**
+   * Queries another plugin's data source through the host (params checked against its schema, its
+   * timeout, its frames checked), for the sources declared in `permissions.dataSources`; FORBIDDEN for
+   * any other. Absent where the host offers no data access.
+   */
+  readonly data?: PluginDataAccess;
+}
+
+/** `ctx.data`: the host's data sources, as a plugin may read them. */
+export interface PluginDataAccess {
+  /** `dataSource` is `plugin/source`; `query.range` in epoch ms as a panel's query has it. */
+  query(dataSource: string, query: DataQuery): Promise<Frame[]>;
 }
 
 /** What `setup` returns: one implementation per contribution declared in the manifest. */

@@ -1,4 +1,5 @@
 import type { FieldIssue } from '../errors.ts';
+import { checkIndicatorParams } from '../indicators/check-indicator-params.ts';
 import { resolveTime } from '../time-range.ts';
 import { type DashboardDocument, GRID_COLUMNS } from './document.ts';
 import { referencedVariables } from './variables.ts';
@@ -6,7 +7,7 @@ import { referencedVariables } from './variables.ts';
 /**
  * Rules of a dashboard document that JSON Schema cannot state: unique panel ids and variable names,
  * panels inside the 24-column grid, query params that only reference defined variables, a valid time
- * range. Call it on a document that already matches `dashboardSchema`. Returns [] when all hold.
+ * range, indicator transforms the catalogue knows with params in range. Call it on a document that already matches `dashboardSchema`. Returns [] when all hold.
  */
 export function checkDashboard(document: DashboardDocument): FieldIssue[] {
   const issues: FieldIssue[] = [];
@@ -29,6 +30,11 @@ export function checkDashboard(document: DashboardDocument): FieldIssue[] {
     if (x + w > GRID_COLUMNS) {
       issues.push({ path: `panels[${index}].gridPos.w`, message: `x + w must be <= ${GRID_COLUMNS} (x=${x}, w=${w})` });
     }
+    panel.transforms?.forEach((transform, position) => {
+      const path = `panels[${index}].transforms[${position}]`;
+      const checked = checkIndicatorParams(transform.indicator, transform.params, path);
+      issues.push(...checked.issues.map((issue) => ({ ...issue, path: issue.path.replace(`${path}.id`, `${path}.indicator`) })));
+    });
     if (panel.query) {
       for (const name of referencedVariables(panel.query.params)) {
         if (!variableNames.has(name)) {

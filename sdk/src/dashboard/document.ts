@@ -29,6 +29,18 @@ export interface PanelQuery {
   params: Record<string, unknown>;
 }
 
+/**
+ * An indicator computed over the panel's OHLCV frame (see `INDICATOR_CATALOGUE`): the builder adds
+ * its outputs as a timeseries frame whose series say whether they overlay the price or take a pane.
+ * Optional and additive, so documents without it are unchanged and need no migration.
+ */
+export interface PanelTransform {
+  /** Catalogue id, e.g. `rsi`. */
+  indicator: string;
+  /** Params by name; missing ones take the catalogue's defaults. */
+  params?: Record<string, number>;
+}
+
 export interface Panel {
   id: string;
   /** `<pluginId>/<widgetId>`, e.g. `nautilus.widgets-core/candlestick`. */
@@ -38,6 +50,8 @@ export interface Panel {
   title: string;
   gridPos: GridPos;
   query?: PanelQuery;
+  /** Indicators over the query's OHLCV frame, drawn by the widget as overlays or panes. */
+  transforms?: PanelTransform[];
   options: Record<string, unknown>;
 }
 
@@ -47,10 +61,23 @@ export interface TimeRange {
   to: string;
 }
 
+/**
+ * Which template a dashboard was created from (`@nautilus/templates`), so importing a newer version of
+ * that template can offer to replace it and show what changes. Optional and additive: documents
+ * without it are unchanged, and nothing else reads it.
+ */
+export interface DashboardTemplateRef {
+  /** The template's kebab-case id. */
+  id: string;
+  /** The template's semver version when it was imported. */
+  version: string;
+}
+
 export interface DashboardDocument {
   schemaVersion: typeof DASHBOARD_SCHEMA_VERSION;
   title: string;
   description?: string;
+  template?: DashboardTemplateRef;
   tags: string[];
   variables: DashboardVariable[];
   timeRange: TimeRange;

@@ -16,6 +16,16 @@ export const dashboardSchema: JsonSchema = {
     schemaVersion: { const: DASHBOARD_SCHEMA_VERSION },
     title: { type: 'string', minLength: 1, maxLength: 200 },
     description: { type: 'string', maxLength: 5000 },
+    // Optional provenance (see DashboardTemplateRef); the id pattern is the templates package's.
+    template: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'version'],
+      properties: {
+        id: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 64 },
+        version: { type: 'string', pattern: '^\\d+\\.\\d+\\.\\d+$', maxLength: 32 },
+      },
+    },
     tags: { type: 'array', maxItems: 20, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 40 } },
     variables: {
       type: 'array',
@@ -73,6 +83,19 @@ export const dashboardSchema: JsonSchema = {
             properties: {
               dataSource: { type: 'string', pattern: '^[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+/[a-z][a-z0-9-]*$' },
               params: { type: 'object' },
+            },
+          },
+          transforms: {
+            type: 'array',
+            maxItems: 20,
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['indicator'],
+              properties: {
+                indicator: { type: 'string', pattern: '^[a-z][a-z0-9]{0,31}$' },
+                params: { type: 'object', additionalProperties: { type: 'number' } },
+              },
             },
           },
           options: { type: 'object' },

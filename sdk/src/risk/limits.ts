@@ -203,11 +203,13 @@ export interface LimitFinding {
   symbol?: string;
 }
 
-/** What the pre-trade check says about one order: checks stop at the first hard finding. */
+/** What the pre-trade check says about one order: every limit is checked, so a denial lists all it breaks. */
 export interface PreTradeDecision {
   accepted: boolean;
-  /** The hard finding that denied the order. */
+  /** The first hard finding that denied the order (in check order). */
   denial?: LimitFinding;
+  /** Every hard finding, `denial` first; set whenever the order is denied. */
+  denials?: LimitFinding[];
   warnings: LimitFinding[];
 }
 

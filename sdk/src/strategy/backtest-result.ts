@@ -27,10 +27,15 @@ export interface Trade {
   readonly commission: number;
 }
 
-/** One `ctx.log` line. */
+/** How loud a log line is: `ctx.log` and `console.log`/`info` write `info`; `console.debug`, `warn` and `error` their own. */
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+/** One `ctx.log` (or `console.*`) line, stamped with the bar it was written on. */
 export interface LogLine {
   readonly time: number;
   readonly barIndex: number;
+  /** Absent in runs recorded before levels were: read it as `info`. */
+  readonly level?: LogLevel;
   readonly message: string;
 }
 

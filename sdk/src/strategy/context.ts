@@ -20,6 +20,43 @@ export interface Position {
   readonly avgPrice: number;
 }
 
+/** Price levels of one side of `ctx.book`, best first: `price[i]` holds `size[i]`. */
+export interface StrategyBookSide {
+  readonly price: readonly number[];
+  readonly size: readonly number[];
+}
+
+/**
+ * The instrument's order book as it stood when the bar was handed to the strategy (paper and live
+ * deployments whose bars source has a book source beside it in the same plugin): the best 10 levels
+ * a side. Read-only; a new object whenever the book changed.
+ */
+export interface StrategyBook {
+  /** Epoch ms of the book's last change. */
+  readonly time: number;
+  /** Best bid and ask prices; undefined when that side is empty. */
+  readonly bestBid: number | undefined;
+  readonly bestAsk: number | undefined;
+  /** bestAsk − bestBid, and their midpoint; undefined when a side is empty. */
+  readonly spread: number | undefined;
+  readonly mid: number | undefined;
+  /** Up to 10 levels a side, best first. */
+  readonly bids: StrategyBookSide;
+  readonly asks: StrategyBookSide;
+}
+
+/** `ctx.regime`: the most probable of the six regimes at the last closed bar, and all six probabilities. */
+export interface StrategyRegime {
+  /** `<trend>-<volatility>`, e.g. `up-low`. */
+  readonly id: string;
+  readonly trend: 'up' | 'sideways' | 'down';
+  readonly volatility: 'high' | 'low';
+  /** Filtered probability of this regime given the bars so far. */
+  readonly probability: number;
+  /** Every regime's probability by id; they sum to 1. */
+  readonly probabilities: Readonly<Record<string, number>>;
+}
+
 /**
  * What every strategy callback receives: market data up to the last closed bar, the account, and the
  * order entry. Nothing else is reachable from a strategy: no network, no files, no real clock.
@@ -105,7 +142,24 @@ export interface StrategyContext<P = ParamValues, S = Record<string, any>> {
    */
   readonly tradingMode: TradingMode;
 
+  /**
+   * The order book (top of book and depth) in paper and live deployments, fed from the book source of
+   * the bars source's plugin. Undefined in backtests and replays (no book is recorded with history),
+   * when that plugin has no book, and until the first book arrives: check before reading.
+   * @example const book = ctx.book; if (book?.spread !== undefined && book.spread < 0.05) ctx.buy(100);
+   */
+  readonly book: StrategyBook | undefined;
+
   readonly indicators: Indicators;
+  /**
+   * The market regime as of `ctx.bar` (`@nautilus/regimes`: trend up / sideways / down × volatility
+   * high / low from Gaussian HMMs refitted walk-forward every 21 bars), from the bars of this run up to
+   * `ctx.bar` only, so a backtest and a paper deployment see what they could have known. Undefined
+   * until the first fit (270 bars, warm-up included). Computed on first read and kept up to date after:
+   * about 0.1 ms a bar, so strategies that never read it pay nothing.
+   * @example if (ctx.regime?.trend === 'up' && ctx.regime.probability > 0.6) ctx.buy(10);
+   */
+  readonly regime: StrategyRegime | undefined;
   /**
    * Records a log line stamped with the simulation time. Values are joined with spaces (objects as
    * JSON). Lines are capped per run (default 1000, each at most 1000 characters); the rest are

@@ -1,6 +1,7 @@
-// Streaming indicators: `ctx.indicators.sma(20)` returns one object that the engine updates with every
-// bar before calling onBar, in O(1) per bar. The same call with the same arguments returns the same
-// object, so calling it inside onBar is fine; keeping it in `ctx.state` from onStart is cheapest.
+// Streaming indicators, computed by `@nautilus/indicators` (trading-signals): `ctx.indicators.sma(20)`
+// returns one object that the engine updates with every bar before calling onBar. The same call with
+// the same arguments returns the same object, so calling it inside onBar is fine; keeping it in
+// `ctx.state` from onStart is cheapest. This file has no imports: the editor loads it as it is.
 
 /** One value per bar, `undefined` until enough bars have been seen (the warm-up). */
 export interface Indicator {
@@ -27,6 +28,12 @@ export interface BollingerIndicator extends Indicator {
   readonly upper: number | undefined;
   /** middle − k × population standard deviation of the window. */
   readonly lower: number | undefined;
+}
+
+/** Any catalogue indicator (see `INDICATOR_CATALOGUE`): `value` is its first output, `outputs` has them all by name. */
+export interface CatalogueIndicator extends Indicator {
+  /** Each output after the latest bar, by the catalogue's output names; undefined while warming up. */
+  readonly outputs: Readonly<Record<string, number | undefined>>;
 }
 
 /**
@@ -60,4 +67,12 @@ export interface Indicators {
    * value is the mean of the first `period` true ranges, then smoothed with alpha = 1 / period.
    */
   atr(period?: number): Indicator;
+  /**
+   * Any of the catalogue's indicators by id, with params by name (defaults filled, checked against
+   * the catalogue: a bad one throws naming it). The same numbers as a dashboard's indicator transform.
+   * @example
+   * const adx = ctx.indicators.indicator('adx', { period: 14 });
+   * const stoch = ctx.indicators.indicator('stoch'); // stoch.outputs.k, stoch.outputs.d
+   */
+  indicator(id: string, params?: Record<string, number>): CatalogueIndicator;
 }
