@@ -1,5 +1,13 @@
 export { compileStrategy } from './compile/compile-strategy.ts';
 export type { CompiledStrategy, StrategyDiagnostic } from './compile/compiled-strategy.ts';
+export {
+  assertStrategyTypes,
+  MAX_TYPE_CHECK_CHARS,
+  prepareTypeCheck,
+  TYPE_CHECK_TIMEOUT_MS,
+  type TypeCheckResult,
+  typeCheckStrategy,
+} from './compile/type-check-strategy.ts';
 export type { RunCounters, StrategyDescription, TradeStats } from './engine/index.ts';
 export { ACCOUNT_LIMITS, measureAccount } from './engine/limits/account-measures.ts';
 export { checkOrder } from './engine/limits/check-order.ts';
@@ -25,6 +33,11 @@ export { type BacktestOptions, type BacktestProgress, runBacktest } from './run/
 export { DEFAULT_LIMITS, type RunLimits } from './run/run-limits.ts';
 export type { RunnerUpdate } from './run/runner-update.ts';
 export { endIdleSessionProcesses, prepareSessionProcesses } from './run/session-process-pool.ts';
-export { createStrategyRunner, type StrategyRunner, type StrategyRunnerOptions } from './run/strategy-runner.ts';
+export {
+  createStrategyRunner,
+  type StrategyBookInput,
+  type StrategyRunner,
+  type StrategyRunnerOptions,
+} from './run/strategy-runner.ts';
 export type { RunUsage } from './run/strategy-session.ts';
 export { createSandbox, type Sandbox, type SandboxOptions } from './sandbox.ts';

@@ -43,6 +43,12 @@ export interface EngineStartOptions {
   symbol?: string;
   /** The clock during onStart: the first bar's time in a backtest, now in paper trading. */
   startTime: number;
+  /**
+   * Paper trading's warm-up: bars opening before this time (epoch ms) are history the strategy sees
+   * (indicators, `ctx.state`), but orders submitted before it are rejected, so the account is flat
+   * at the initial cash when live bars begin. Absent in backtests: every bar can trade.
+   */
+  liveFrom?: number;
 }
 
 /** What the strategy file declares, as plain data. */
@@ -99,7 +105,8 @@ export const BAR_COLUMNS = 6;
 export interface Engine {
   describe(): StrategyDescription | StrategyFailure;
   start(options: EngineStartOptions): BatchOutput;
-  push(bars: Float64Array, count: number): BatchOutput;
+  /** `book` (encodeStrategyBook) becomes `ctx.book` from these bars on. */
+  push(bars: Float64Array, count: number, book?: Float64Array): BatchOutput;
   stop(): BatchOutput;
   account(): AccountState;
 }

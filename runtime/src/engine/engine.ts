@@ -6,6 +6,7 @@ import { createRandom } from './seeded-random.ts';
 import { createSimulatedGlobals, installIsolateGlobals } from './simulated-globals.ts';
 import { installSimulatedIntl } from './simulated-intl.ts';
 import { Simulation } from './simulation.ts';
+import { decodeStrategyBook } from './strategy-book.ts';
 import { createStrategyContext } from './strategy-context.ts';
 
 export interface CreateEngineOptions {
@@ -28,7 +29,7 @@ export function createEngine(factory: StrategyFactory, options: CreateEngineOpti
     clock,
     random,
     // console.log in the file's top-level code has no run to log to yet and is dropped.
-    (values) => simulation?.records.log(simulation.time, simulation.barIndex, values),
+    (values, level) => simulation?.records.log(simulation.time, simulation.barIndex, values, level),
     options.isolate ? installSimulatedIntl(clock) : undefined,
   );
   if (options.isolate) installIsolateGlobals(globals);
@@ -82,8 +83,9 @@ export function createEngine(factory: StrategyFactory, options: CreateEngineOpti
       return output(new Float64Array(0));
     },
 
-    push(bars: Float64Array, count: number): BatchOutput {
+    push(bars: Float64Array, count: number, book?: Float64Array): BatchOutput {
       const current = running();
+      if (book !== undefined) current.book = decodeStrategyBook(book);
       const equity = new Float64Array(count);
       if (current.failure !== null) return output(equity);
       const closes = 4 * count;

@@ -23,3 +23,4 @@ export {
   type IsolateOutputCaps,
 } from './isolate-engine.ts';
 export type { TradeStats } from './round-trips.ts';
+export { decodeStrategyBook, encodeStrategyBook, STRATEGY_BOOK_LEVELS } from './strategy-book.ts';

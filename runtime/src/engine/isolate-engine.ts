@@ -21,7 +21,7 @@ export type EncodedBatch = [equity: Float64Array | null, answer: BatchAnswer | I
 export interface IsolateEngine {
   describe(): IsolateAnswer;
   start(options: EngineStartOptions): EncodedBatch;
-  push(bars: Float64Array, count: number): EncodedBatch;
+  push(bars: Float64Array, count: number, book?: Float64Array): EncodedBatch;
   more(): IsolateAnswer | (RecordChunk & { more: boolean });
   stop(): EncodedBatch;
   account(): IsolateAnswer;
@@ -96,7 +96,8 @@ export function createIsolateEngine(factory: StrategyFactory, seed: number, caps
   return {
     describe: () => answered(() => ({ output: copyOut(engine.describe(), caps.describe) })),
     start: (options) => batch(() => engine.start(options), 0),
-    push: (bars, count) => batch(() => engine.push(bars, count), count),
+    push: (bars, count, book) =>
+      batch(() => engine.push(bars, count, typedArrayKind(book) === 'Float64Array' ? (book as Float64Array) : undefined), count),
     more: () => answered(() => (stream === null ? { items: [], itemChars: 0, more: false } : chunk())),
     stop: () => batch(() => engine.stop(), 0),
     account: () => answered(() => ({ output: copyOut(engine.account(), caps.batch) })),

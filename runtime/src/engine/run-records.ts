@@ -1,4 +1,4 @@
-import type { DroppedCounts, Fill, LogLine, Order, RiskEvent, Trade } from '@nautilus/sdk';
+import type { DroppedCounts, Fill, LogLevel, LogLine, Order, RiskEvent, Trade } from '@nautilus/sdk';
 import { formatLogLine } from './format-log.ts';
 
 /**
@@ -56,13 +56,13 @@ export class RunRecords {
   }
 
   /** Formats only lines under the cap: a strategy flooding the log pays a counter increment per line. */
-  log(time: number, barIndex: number, values: readonly unknown[]): void {
+  log(time: number, barIndex: number, values: readonly unknown[], level: LogLevel = 'info'): void {
     if (this.logLinesKept >= this.maxLogLines) {
       this.dropped.logLines++;
       return;
     }
     this.logLinesKept++;
-    this.logs.push(Object.freeze({ time, barIndex, message: formatLogLine(values, this.maxLogLineChars) }));
+    this.logs.push(Object.freeze({ time, barIndex, level, message: formatLogLine(values, this.maxLogLineChars) }));
   }
 
   /** Hands over this batch's records and starts the next batch empty. */

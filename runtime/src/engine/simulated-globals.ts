@@ -1,3 +1,4 @@
+import type { LogLevel } from '@nautilus/sdk';
 import { defineProperty, getOwnPropertyDescriptor, ownKeys } from './intrinsics.ts';
 import { hardenIsolateRealm } from './isolate-realm.ts';
 import { createSimulatedDate, type DateTimeFormatConstructor } from './simulated-date.ts';
@@ -18,13 +19,13 @@ export interface SimulatedGlobals {
 /**
  * Builds the globals a strategy is evaluated with (they shadow the real ones as parameters of its
  * wrapper), so `Date.now()`/`new Date()` read the simulation clock in UTC, `Math.random()` the seeded
- * generator and `console.log` goes to the run's log: identical in the host and in the isolate.
+ * generator and `console.*` goes to the run's log (at the method's level): identical in the host and in the isolate.
  * `DateTimeFormat` formats the Date's toLocale*String (the isolate passes its shared one).
  */
 export function createSimulatedGlobals(
   clock: () => number,
   random: () => number,
-  log: (values: unknown[]) => void,
+  log: (values: unknown[], level: LogLevel) => void,
   DateTimeFormat: DateTimeFormatConstructor = Intl.DateTimeFormat as DateTimeFormatConstructor,
 ): SimulatedGlobals {
   const SimulatedMath = {} as Math;
@@ -33,11 +34,14 @@ export function createSimulatedGlobals(
   }
   Object.defineProperty(SimulatedMath, 'random', { value: random, writable: true, configurable: true });
 
-  const write = (...values: unknown[]) => log(values);
+  const writer =
+    (level: LogLevel) =>
+    (...values: unknown[]) =>
+      log(values, level);
   return {
     Date: createSimulatedDate(clock, DateTimeFormat),
     Math: SimulatedMath,
-    console: { log: write, info: write, warn: write, error: write, debug: write },
+    console: { log: writer('info'), info: writer('info'), warn: writer('warn'), error: writer('error'), debug: writer('debug') },
   };
 }
 

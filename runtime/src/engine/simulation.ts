@@ -9,6 +9,7 @@ import type {
   OrderTicket,
   PreTradeDecision,
   SlippageModel,
+  StrategyBook,
   StrategyContext,
   StrategyDefinition,
   TradingMode,
@@ -25,6 +26,7 @@ import { matchPrice } from './order-matching.ts';
 import { Portfolio } from './portfolio.ts';
 import { RoundTrips } from './round-trips.ts';
 import { RunRecords } from './run-records.ts';
+import { RegimeFeed } from './strategy-regime.ts';
 import { readOrderRequest, rejectedRequestFields } from './validate-order.ts';
 import { WorkingOrder } from './working-order.ts';
 
@@ -44,6 +46,8 @@ export class Simulation {
   readonly portfolio: Portfolio;
   readonly history: BarHistory;
   readonly indicators: ReturnType<typeof createIndicatorSet>;
+  /** `ctx.regime`, computed only once read. */
+  readonly regime = new RegimeFeed();
   readonly records: RunRecords;
   readonly roundTrips = new RoundTrips();
   readonly bar = { time: Number.NaN, open: Number.NaN, high: Number.NaN, low: Number.NaN, close: Number.NaN, volume: Number.NaN };
@@ -58,6 +62,8 @@ export class Simulation {
   /** Orders that ended `rejected`: invalid, or the account could not pay for them. */
   rejectedOrders = 0;
   failure: StrategyFailure | null = null;
+  /** `ctx.book`: the last book the host handed in with bars (paper and live runs only). */
+  book: StrategyBook | undefined = undefined;
   ctx!: StrategyContext;
   private readonly definition: StrategyDefinition;
   private readonly onBar: Callback;
@@ -79,6 +85,8 @@ export class Simulation {
   private lastDecision: PreTradeDecision | null = null;
   private nextOrderId = 1;
   private stopping = false;
+  /** Orders before this time are warm-up orders (see EngineStartOptions.liveFrom). */
+  private readonly liveFrom: number;
 
   constructor(definition: StrategyDefinition, options: EngineStartOptions) {
     const { config, limits } = options;
@@ -96,6 +104,7 @@ export class Simulation {
     this.maxOpenOrders = limits.maxOpenOrders;
     this.accountRule = new AccountRule(config.account);
     this.time = options.startTime;
+    this.liveFrom = options.liveFrom ?? Number.NEGATIVE_INFINITY;
     this.limits =
       config.limits == null
         ? null
@@ -148,6 +157,7 @@ export class Simulation {
     if (this.openOrders.size > 0 && !this.matchOpenOrders(time, open, high, low)) return false;
     this.history.push(time, open, high, low, close, volume);
     this.indicators.update(open, high, low, close, volume);
+    this.regime.push(close);
     const bar = this.bar;
     bar.time = time;
     bar.open = open;
@@ -268,6 +278,9 @@ export class Simulation {
     const fields = readOrderRequest(request);
     let reason = typeof fields === 'string' ? fields : null;
     if (reason === null && this.stopping) reason = 'submitted in onStop: the run has ended';
+    if (reason === null && this.time < this.liveFrom) {
+      reason = 'warm-up: orders on the history before the deployment went live are not placed, so its account starts flat';
+    }
     if (reason === null && this.openOrders.size >= this.maxOpenOrders) {
       reason = `too many open orders (the limit is ${this.maxOpenOrders}); cancel some first`;
     }

@@ -67,7 +67,13 @@ export function createStrategyContext(
     get tradingMode() {
       return simulation.tradingMode;
     },
+    get book() {
+      return simulation.book;
+    },
     indicators: simulation.indicators.api,
+    get regime() {
+      return simulation.regime.read();
+    },
     log: (...values: unknown[]) => simulation.records.log(simulation.time, simulation.barIndex, values),
     random,
   };

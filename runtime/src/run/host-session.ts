@@ -42,9 +42,9 @@ export function createHostSession(compiled: CompiledStrategy, seed: number): Str
       const current = await ready();
       return measure(() => current.start(options));
     },
-    push: async (bars, count) => {
+    push: async (bars, count, book) => {
       const current = await ready();
-      return measure(() => current.push(bars, count));
+      return measure(() => current.push(bars, count, book));
     },
     stop: async () => {
       const current = await ready();

@@ -174,10 +174,12 @@ export async function createIsolateSession(
     describe: async (): Promise<StrategyDescription | StrategyFailure> =>
       checkDescription(readAnswer(await call('describe')).output),
     start: async (options: EngineStartOptions) => batch(await call('start', [options], true), 0, 'start'),
-    push: async (bars: Float64Array, count: number) => {
+    push: async (bars: Float64Array, count: number, book?: Float64Array) => {
       // Moves the buffer into the isolate without a copy: one round trip per batch of bars.
       const transfer = new ivm.ExternalCopy(bars, { transferOut: true }).copyInto({ release: true, transferIn: true });
-      return batch(await call('push', [transfer, count]), count, 'push');
+      const args: unknown[] = [transfer, count];
+      if (book) args.push(new ivm.ExternalCopy(book).copyInto({ release: true }));
+      return batch(await call('push', args), count, 'push');
     },
     stop: async () => batch(await call('stop'), 0, 'stop'),
     account: async (): Promise<AccountState> => checkAccount(readAnswer(await call('account')).output, limits.maxOpenOrders),

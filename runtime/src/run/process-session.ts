@@ -148,7 +148,8 @@ export async function createProcessSession(
     sandboxed: true,
     describe: async () => (await call('describe')) as StrategyDescription | StrategyFailure,
     start: async (options: EngineStartOptions) => (await call('start', [options])) as BatchOutput,
-    push: async (bars: Float64Array, count: number) => (await call('push', [bars, count])) as BatchOutput,
+    push: async (bars: Float64Array, count: number, book?: Float64Array) =>
+      (await call('push', book ? [bars, count, book] : [bars, count])) as BatchOutput,
     stop: async () => (await call('stop')) as BatchOutput,
     account: async () => (await call('account')) as AccountState,
     usage: (): RunUsage => (ended ? { ...lastUsage, cpuMs: Number.NaN, heap: null } : lastUsage),

@@ -85,6 +85,31 @@ describe('runBacktest', () => {
     });
   }
 
+  for (const sandbox of [true, false]) {
+    it(`records each log line with its bar and level: ctx.log and console.log/info as info, console.debug/warn/error as such (${sandbox ? 'sandboxed' : 'host'})`, async () => {
+      const result = await runBacktest({
+        source: `
+export default defineStrategy({
+  onBar(ctx) {
+    if (ctx.barIndex === 1) ctx.log('close', ctx.bar.close);
+    if (ctx.barIndex === 2) { console.warn('wide spread'); console.error('boom', { at: 2 }); }
+    if (ctx.barIndex === 3) { console.debug('tick'); console.info('note'); console.log('plain'); }
+  },
+});`,
+        bars: FIVE_BARS,
+        sandbox,
+      });
+      expect(result.logs.map((line) => [line.barIndex, line.time, line.level, line.message])).toEqual([
+        [1, START + DAY, 'info', 'close 102'],
+        [2, START + 2 * DAY, 'warn', 'wide spread'],
+        [2, START + 2 * DAY, 'error', 'boom {"at":2}'],
+        [3, START + 3 * DAY, 'debug', 'tick'],
+        [3, START + 3 * DAY, 'info', 'note'],
+        [3, START + 3 * DAY, 'info', 'plain'],
+      ]);
+    });
+  }
+
   it('gives identical results for the same code, params and bars: run twice, and sandboxed or not', async () => {
     const source = `
       export default defineStrategy({

@@ -46,14 +46,14 @@ async function answer(message: Exclude<ToSessionProcess, { kind: 'close' }>): Pr
     return null;
   }
   if (!session) throw new Error('no strategy is open in this session process');
-  const [first, second] = message.args;
+  const [first, second, third] = message.args;
   switch (message.method) {
     case 'describe':
       return session.describe();
     case 'start':
       return session.start(first as Parameters<StrategySession['start']>[0]);
     case 'push':
-      return session.push(first as Float64Array, second as number);
+      return session.push(first as Float64Array, second as number, third as Float64Array | undefined);
     case 'stop':
       return session.stop();
     case 'account':

@@ -12,7 +12,7 @@ import {
 } from '@nautilus/sdk';
 import { compileStrategy } from '../compile/compile-strategy.ts';
 import type { CompiledStrategy } from '../compile/compiled-strategy.ts';
-import type { BatchOutput, StrategyDescription } from '../engine/index.ts';
+import { type BatchOutput, encodeStrategyBook, type StrategyDescription } from '../engine/index.ts';
 import { compileLimitSet } from './compile-limit-set.ts';
 import { createHostSession } from './host-session.ts';
 import { type BarColumns, barCount, packBars } from './pack-bars.ts';
@@ -22,6 +22,13 @@ import { type RunLimits, resolveLimits } from './run-limits.ts';
 import { mergeUpdates, type RunnerUpdate } from './runner-update.ts';
 import { strategyFailureError } from './strategy-errors.ts';
 import type { RunUsage, StrategySession } from './strategy-session.ts';
+
+/** An order book as the host holds it (a BookFrame, or OrderBook.toFrame()): levels best first. */
+export interface StrategyBookInput {
+  time: number;
+  bids: { price: readonly number[]; size: readonly number[] };
+  asks: { price: readonly number[]; size: readonly number[] };
+}
 
 export interface StrategyRunnerOptions {
   /** TypeScript source, compiled first; or pass `compiled`. */
@@ -54,12 +61,18 @@ export interface StrategyRunner {
   readonly strategy: StrategyDescription;
   readonly params: Readonly<Record<string, number | boolean | string>>;
   readonly config: ResolvedBacktestConfig;
-  /** Runs onStart with the clock at `time`. Call once, before `push`. */
-  start(time: number): Promise<RunnerUpdate>;
-  /** Feeds bars [range.from, range.to) of `bars` (all by default), later than any bar pushed before. */
-  push(bars: BarColumns, range?: { from: number; to: number }): Promise<RunnerUpdate>;
-  /** Feeds one bar, e.g. the latest from a live feed. */
-  pushBar(bar: Bar): Promise<RunnerUpdate>;
+  /**
+   * Runs onStart with the clock at `time`. Call once, before `push`. `liveFrom` (paper trading):
+   * bars opening before it are warm-up, whose orders are rejected (EngineStartOptions.liveFrom).
+   */
+  start(time: number, options?: { liveFrom?: number }): Promise<RunnerUpdate>;
+  /**
+   * Feeds bars [range.from, range.to) of `bars` (all by default), later than any bar pushed before.
+   * `book` (paper and live runs) becomes `ctx.book` from the first of these bars on; see StrategyBook.
+   */
+  push(bars: BarColumns, range?: { from: number; to: number }, book?: StrategyBookInput): Promise<RunnerUpdate>;
+  /** Feeds one bar, e.g. the latest from a live feed, with the book as it stands when given. */
+  pushBar(bar: Bar, book?: StrategyBookInput): Promise<RunnerUpdate>;
   /** Runs onStop. The runner takes no bars afterwards. */
   stop(): Promise<RunnerUpdate>;
   account(): Promise<AccountState>;
@@ -177,7 +190,7 @@ function runnerOver(
     strategy: setup.strategy,
     params: Object.freeze(setup.params),
     config: setup.config,
-    async start(time) {
+    async start(time, options) {
       expect('created', 'start');
       phase = 'running';
       const { maxLogLines, maxLogLineChars, maxOpenOrders, maxRecords } = setup.limits;
@@ -188,10 +201,11 @@ function runnerOver(
           limits: { maxLogLines, maxLogLineChars, maxOpenOrders, maxRecords },
           symbol: setup.symbol,
           startTime: time,
+          ...(options?.liveFrom !== undefined ? { liveFrom: options.liveFrom } : {}),
         }),
       );
     },
-    async push(bars, range) {
+    async push(bars, range, book) {
       expect('running', 'push bars');
       const count = barCount(bars);
       const from = range?.from ?? 0;
@@ -202,17 +216,24 @@ function runnerOver(
         ]);
       }
       const updates: RunnerUpdate[] = [];
+      let encodedBook = book === undefined ? undefined : encodeStrategyBook(book);
       for (let start = from; start < to; start += setup.batchBars) {
         const end = Math.min(to, start + setup.batchBars);
         const packed = packBars(bars, start, end, lastTime);
         lastTime = bars.time[end - 1]!;
-        updates.push(await step(() => session.push(packed, end - start)));
+        const withBook = encodedBook;
+        encodedBook = undefined;
+        updates.push(await step(() => session.push(packed, end - start, withBook)));
       }
       return updates.length === 1 ? updates[0]! : mergeUpdates(updates);
     },
-    pushBar(bar) {
+    pushBar(bar, book) {
       const { time, open, high, low, close, volume } = bar;
-      return runner.push({ time: [time], open: [open], high: [high], low: [low], close: [close], volume: [volume] });
+      return runner.push(
+        { time: [time], open: [open], high: [high], low: [low], close: [close], volume: [volume] },
+        undefined,
+        book,
+      );
     },
     async stop() {
       expect('running', 'stop');

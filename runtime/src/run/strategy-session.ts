@@ -19,7 +19,8 @@ export interface StrategySession {
   readonly sandboxed: boolean;
   describe(): Promise<StrategyDescription | StrategyFailure>;
   start(options: EngineStartOptions): Promise<BatchOutput>;
-  push(bars: Float64Array, count: number): Promise<BatchOutput>;
+  /** `book` (encodeStrategyBook) becomes `ctx.book` from these bars on. */
+  push(bars: Float64Array, count: number, book?: Float64Array): Promise<BatchOutput>;
   stop(): Promise<BatchOutput>;
   account(): Promise<AccountState>;
   usage(): RunUsage;

@@ -469,7 +469,7 @@ describe('checkOrder: trading mode', () => {
 });
 
 describe('checkOrder: many limits', () => {
-  it('reports every warning up to the first hard finding', () => {
+  it('reports every warning and every hard finding, the first as the denial', () => {
     const limits: Limit[] = [
       { kind: 'maxOrderQuantity', warn: 10, hard: 1_000 },
       { kind: 'maxOrderNotional', warn: 100, hard: 100_000 },
@@ -480,5 +480,36 @@ describe('checkOrder: many limits', () => {
     expect(decision.accepted).toBe(false);
     expect(decision.warnings.map((warning) => warning.limit)).toEqual(['maxOrderQuantity', 'maxOrderNotional']);
     expect(decision.denial?.limit).toBe('maxPosition');
+    expect(decision.denials?.map((denial) => denial.limit)).toEqual(['maxPosition', 'maxGrossExposure']);
+  });
+
+  it('lists every limit an order breaks, the instrument and hours ones included, and warnings after the first denial', () => {
+    const limits: Limit[] = [
+      { kind: 'allowedInstruments', symbols: ['SIM:MSFT'] },
+      { kind: 'tradingHours', timeZone: 'America/New_York', start: '09:30', end: '16:00' },
+      { kind: 'maxOrderQuantity', hard: 10 },
+      { kind: 'maxLeverage', warn: 0.01, hard: 100 },
+    ];
+    // Saturday 11:00 in New York: outside the hours. AAPL is not allowed, and 20 is over the order quantity.
+    const saturday = Date.UTC(2024, 2, 16, 15, 0);
+    const decision = check(limits, { quantity: 20 }, account([held(AAPL, 0, 10), held('SIM:MSFT', 100, 100)]), {
+      now: saturday,
+    });
+    expect(decision.accepted).toBe(false);
+    expect(decision.denials?.map((denial) => [denial.limit, denial.level])).toEqual([
+      ['allowedInstruments', 'hard'],
+      ['tradingHours', 'hard'],
+      ['maxOrderQuantity', 'hard'],
+    ]);
+    expect(decision.denial).toBe(decision.denials?.[0]);
+    // Leverage goes from 0.1 to 0.102: over warn 0.01, a warning even though the order is denied anyway.
+    expect(decision.warnings.map((warning) => warning.limit)).toEqual(['maxLeverage']);
+  });
+
+  it('accepts with no denials listed when no hard threshold is crossed', () => {
+    const decision = check([{ kind: 'maxOrderQuantity', warn: 5, hard: 10 }], { quantity: 6 });
+    expect(decision).toMatchObject({ accepted: true });
+    expect(decision.denials).toBeUndefined();
+    expect(decision.denial).toBeUndefined();
   });
 });

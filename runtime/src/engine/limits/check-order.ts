@@ -14,7 +14,8 @@ const variance = new Float64Array(2);
 /**
  * The pre-trade check of one order against a compiled limit set (see `LimitSet` in the sdk for the
  * rules). Pure: reads `state`, changes nothing, allocates only for findings. Checks run in the
- * order of `LIMIT_KINDS` after the trading mode and stop at the first hard finding.
+ * order of `LIMIT_KINDS` after the trading mode; every limit is checked, so a denied order lists each
+ * limit it breaks (`denials`; `denial` is the first). A halted or reduce-only run denies at once.
  * @example
  * const limits = compileLimitSet(set); // once per limit set
  * const now = Date.now();
@@ -58,20 +59,19 @@ export function checkOrder(
 
   const restriction = state.restriction;
   if (restriction != null && (restriction.mode === 'halted' || !reducing)) {
-    return denied(modeFinding(restriction, order, before), null);
+    return denied(modeFinding(restriction, order, before));
   }
+  // Every limit is checked, so a denial names all the limits the order breaks, not only the first.
+  let denials: LimitFinding[] | null = null;
   if (limits.allowed !== null && !limits.allowed.symbols.has(symbol)) {
-    return denied(
-      {
-        limit: 'allowedInstruments',
-        level: 'hard',
-        threshold: limits.allowed.text,
-        value: symbol,
-        message: `allowedInstruments: ${symbol} is not an allowed instrument (allowed: ${limits.allowed.text})`,
-        symbol,
-      },
-      null,
-    );
+    denials = add(denials, {
+      limit: 'allowedInstruments',
+      level: 'hard',
+      threshold: limits.allowed.text,
+      value: symbol,
+      message: `allowedInstruments: ${symbol} is not an allowed instrument (allowed: ${limits.allowed.text})`,
+      symbol,
+    });
   }
   const now = context.now;
   const hours = limits.hours;
@@ -81,16 +81,13 @@ export function checkOrder(
       hours.start < hours.end ? minute >= hours.start && minute < hours.end : minute >= hours.start || minute < hours.end;
     if (!inside || !hours.days[hours.zone.weekday(now)]) {
       const local = hours.zone.describe(now);
-      return denied(
-        {
-          limit: 'tradingHours',
-          level: 'hard',
-          threshold: hours.text,
-          value: local,
-          message: `tradingHours: ${local} (${hours.zone.timeZone}) is outside trading hours ${hours.window}`,
-        },
-        null,
-      );
+      denials = add(denials, {
+        limit: 'tradingHours',
+        level: 'hard',
+        threshold: hours.text,
+        value: local,
+        message: `tradingHours: ${local} (${hours.zone.timeZone}) is outside trading hours ${hours.window}`,
+      });
     }
   }
 
@@ -105,16 +102,16 @@ export function checkOrder(
   if (limits.orderQuantity !== null) {
     finding = perInstrument(limits.orderQuantity, symbol, quantity, 'order quantity', 'quantity', '');
     if (finding !== null) {
-      if (finding.level === 'hard') return denied(finding, warnings);
-      warnings = warn(warnings, finding);
+      if (finding.level === 'hard') denials = add(denials, finding);
+      else warnings = add(warnings, finding);
     }
   }
   if (limits.orderNotional !== null) {
     const notional = quantity * (orderPrice > 0 ? orderPrice : mark);
     finding = perInstrument(limits.orderNotional, symbol, notional, 'order notional', 'money', noPrice);
     if (finding !== null) {
-      if (finding.level === 'hard') return denied(finding, warnings);
-      warnings = warn(warnings, finding);
+      if (finding.level === 'hard') denials = add(denials, finding);
+      else warnings = add(warnings, finding);
     }
   }
   const rates = limits.orderRates;
@@ -131,11 +128,11 @@ export function checkOrder(
       value: count,
       message: `maxOrderRate: ${formatNumber(count, 0)} orders in ${formatNumber(rate.windowMs)} ms exceeds ${level === 2 ? 'hard' : 'warn'} limit ${formatNumber(bound, 0)}`,
     };
-    if (level === 2) return denied(finding, warnings);
-    warnings = warn(warnings, finding);
+    if (level === 2) denials = add(denials, finding);
+    else warnings = add(warnings, finding);
   }
   // Exposure and loss limits never stand in the way of closing.
-  if (reducing) return warnings === null ? ACCEPTED : { accepted: true, warnings };
+  if (reducing) return decide(denials, warnings);
 
   if (limits.position !== null) {
     finding = worsened(
@@ -148,8 +145,8 @@ export function checkOrder(
       '',
     );
     if (finding !== null) {
-      if (finding.level === 'hard') return denied(finding, warnings);
-      warnings = warn(warnings, finding);
+      if (finding.level === 'hard') denials = add(denials, finding);
+      else warnings = add(warnings, finding);
     }
   }
   // Exposure values the order's instrument at its mark, else at the order's own price.
@@ -170,8 +167,8 @@ export function checkOrder(
       equityWhy,
     );
     if (finding !== null) {
-      if (finding.level === 'hard') return denied(finding, warnings);
-      warnings = warn(warnings, finding);
+      if (finding.level === 'hard') denials = add(denials, finding);
+      else warnings = add(warnings, finding);
     }
   }
   const grossBefore = grossOthers + Math.abs(valueBefore);
@@ -179,8 +176,8 @@ export function checkOrder(
   if (limits.grossExposure !== null) {
     finding = worsened(limits.grossExposure, null, grossBefore, grossAfter, 'resulting gross exposure', 'money', noPrice);
     if (finding !== null) {
-      if (finding.level === 'hard') return denied(finding, warnings);
-      warnings = warn(warnings, finding);
+      if (finding.level === 'hard') denials = add(denials, finding);
+      else warnings = add(warnings, finding);
     }
   }
   if (limits.netExposure !== null) {
@@ -188,8 +185,8 @@ export function checkOrder(
     const netAfter = Math.abs(netOthers + valueAfter);
     finding = worsened(limits.netExposure, null, netBefore, netAfter, 'resulting net exposure', 'money', noPrice);
     if (finding !== null) {
-      if (finding.level === 'hard') return denied(finding, warnings);
-      warnings = warn(warnings, finding);
+      if (finding.level === 'hard') denials = add(denials, finding);
+      else warnings = add(warnings, finding);
     }
   }
   if (limits.leverage !== null) {
@@ -197,8 +194,8 @@ export function checkOrder(
     const leverageAfter = equity > 0 ? grossAfter / equity : Number.NaN;
     finding = worsened(limits.leverage, null, leverageBefore, leverageAfter, 'resulting leverage', 'ratio', equityWhy);
     if (finding !== null) {
-      if (finding.level === 'hard') return denied(finding, warnings);
-      warnings = warn(warnings, finding);
+      if (finding.level === 'hard') denials = add(denials, finding);
+      else warnings = add(warnings, finding);
     }
   }
   const varLimit = limits.var;
@@ -220,23 +217,23 @@ export function checkOrder(
     }
     finding = worsened(varLimit, null, varBefore, varAfter, varLimit.what, 'money', why);
     if (finding !== null) {
-      if (finding.level === 'hard') return denied(finding, warnings);
-      warnings = warn(warnings, finding);
+      if (finding.level === 'hard') denials = add(denials, finding);
+      else warnings = add(warnings, finding);
     }
   }
   if (limits.dailyLoss !== null) {
     const loss = state.startOfDayEquity - equity;
     const level = levelOf(loss, limits.dailyLoss);
-    if (level === 2) return denied(accountFinding(limits, 0, 'hard', loss, 'no equity', ADDS_RISK), warnings);
-    if (level === 1) warnings = warn(warnings, accountFinding(limits, 0, 'warn', loss, ''));
+    if (level === 2) denials = add(denials, accountFinding(limits, 0, 'hard', loss, 'no equity', ADDS_RISK));
+    if (level === 1) warnings = add(warnings, accountFinding(limits, 0, 'warn', loss, ''));
   }
   if (limits.drawdown !== null) {
     const drawdown = drawdownOf(state);
     const level = levelOf(drawdown, limits.drawdown);
-    if (level === 2) return denied(accountFinding(limits, 1, 'hard', drawdown, 'no positive peak equity', ADDS_RISK), warnings);
-    if (level === 1) warnings = warn(warnings, accountFinding(limits, 1, 'warn', drawdown, ''));
+    if (level === 2) denials = add(denials, accountFinding(limits, 1, 'hard', drawdown, 'no positive peak equity', ADDS_RISK));
+    if (level === 1) warnings = add(warnings, accountFinding(limits, 1, 'warn', drawdown, ''));
   }
-  return warnings === null ? ACCEPTED : { accepted: true, warnings };
+  return decide(denials, warnings);
 }
 
 /** The price an order is valued at when it has one of its own: limit (limit, stop-limit), stop, or the given price. */
@@ -299,14 +296,20 @@ function worsened(
   return perInstrument(slot as PerInstrument, symbol, after, what, unit, why);
 }
 
-function warn(warnings: LimitFinding[] | null, finding: LimitFinding): LimitFinding[] {
-  if (warnings === null) return [finding];
-  warnings.push(finding);
-  return warnings;
+function add(findings: LimitFinding[] | null, finding: LimitFinding): LimitFinding[] {
+  if (findings === null) return [finding];
+  findings.push(finding);
+  return findings;
 }
 
-function denied(denial: LimitFinding, warnings: LimitFinding[] | null): PreTradeDecision {
-  return { accepted: false, denial, warnings: warnings ?? [] };
+/** Denied when any limit's hard threshold is crossed: `denial` is the first in check order, `denials` all of them. */
+function decide(denials: LimitFinding[] | null, warnings: LimitFinding[] | null): PreTradeDecision {
+  if (denials !== null) return { accepted: false, denial: denials[0]!, denials, warnings: warnings ?? [] };
+  return warnings === null ? ACCEPTED : { accepted: true, warnings };
+}
+
+function denied(denial: LimitFinding): PreTradeDecision {
+  return { accepted: false, denial, denials: [denial], warnings: [] };
 }
 
 function modeFinding(restriction: NonNullable<PortfolioState['restriction']>, order: OrderIntent, before: number): LimitFinding {

@@ -121,7 +121,9 @@ export class LimitMonitor {
     const decision = checkOrder(intent, this.state, this.limits, this.context);
     if (decision.accepted) this.orderTimes?.push(time);
     for (const warning of decision.warnings) this.note(warning, 'warning', time, barIndex, orderId);
-    if (decision.denial !== undefined) this.note(decision.denial, 'denial', time, barIndex, orderId);
+    // One denial event per limit the order breaks, so the run's alerts name each of them.
+    if (decision.denials !== undefined)
+      for (const denial of decision.denials) this.note(denial, 'denial', time, barIndex, orderId);
     return decision;
   }
 
