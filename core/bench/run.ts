@@ -8,9 +8,14 @@ import { startServerProcess } from '../src/testing/server-process.ts';
 import { dialects } from '../test/databases.ts';
 import { dashboardLists } from './dashboard-list.bench.ts';
 import { barsOverHttp, benchAdminEnv, dashboardSaves, login } from './http-api.bench.ts';
+import { isolationFigures } from './isolation.bench.ts';
+import { printLiveTables } from './live.bench.ts';
 import { printLoginFloodTable } from './login-flood.bench.ts';
 import { cacheVersusSimMarket, providerOverhead, providerPathInProcess, startYahooLoopback } from './providers.bench.ts';
 import { printTable } from './stats.ts';
+import { printTypeCheckTable } from './strategy-type-check.bench.ts';
+import { printSweepTable } from './sweep.bench.ts';
+import { TEMPLATE_TABLE, templateRow, templateTimes } from './templates.bench.ts';
 
 const fixed = (value: number, digits = 1) => value.toFixed(digits);
 const barsRows: string[][] = [];
@@ -19,6 +24,7 @@ const listRows: string[][] = [];
 const cacheRows: string[][] = [];
 const overheadRows: string[][] = [];
 const pathRows: string[][] = [];
+const templateRows: string[][] = [];
 const yahoo = await startYahooLoopback();
 const configDir = mkdtempSync(join(tmpdir(), 'nautilus-bench-config-'));
 const pluginConfig = join(configDir, 'plugins.json');
@@ -32,6 +38,7 @@ for (const dialect of dialects) {
     cacheRows.push([dialect.name, 'unreachable', '', '', '', '']);
     overheadRows.push([dialect.name, 'unreachable', '', '', '', '', '', '', '', '']);
     pathRows.push([dialect.name, 'unreachable', '', '', '', '', '']);
+    templateRows.push([dialect.name, 'unreachable', '', '', '', '']);
     continue;
   }
   const database = await dialect.create();
@@ -79,6 +86,8 @@ for (const dialect of dialects) {
       fixed(lists.p95Ms),
       fixed(lists.healthzMaxMs),
     ]);
+    // After the list figures, so the dashboards it makes do not change them.
+    templateRows.push(templateRow(dialect.name, await templateTimes(server, cookie)));
   } finally {
     await server.stop();
     await database.drop();
@@ -134,8 +143,39 @@ printTable(
   saveRows,
 );
 await printLoginFloodTable();
+const isolation = await isolationFigures();
+printTable(
+  'Plugin isolation over HTTP: a year of 1m SIM:BTCUSD bars per request from sim-market in its own process vs in the server process (two servers side by side, alternating, median of 4; target: isolated within 15%)',
+  ['bars', 'in-process bars/s', 'isolated bars/s', 'isolated / in-process'],
+  [
+    [
+      String(isolation.bars),
+      fixed(isolation.inProcessBarsPerSecond, 0),
+      fixed(isolation.isolatedBarsPerSecond, 0),
+      fixed(isolation.isolatedBarsPerSecond / isolation.inProcessBarsPerSecond, 2),
+    ],
+  ],
+);
+printTable(
+  '/healthz while an isolated plugin keeps its CPU busy (queries spinning 800 ms each, back to back), vs quiet (target: p99 < 100 ms)',
+  ['quiet p99 ms', 'busy p99 ms', 'busy max ms', '/healthz calls', 'busy queries'],
+  [
+    [
+      fixed(isolation.quietHealthP99),
+      fixed(isolation.spinningHealthP99),
+      fixed(isolation.spinningHealthMax),
+      String(isolation.healthChecks),
+      String(isolation.spins),
+    ],
+  ],
+);
 printTable(
   'dashboards.list over HTTP with 100 stored documents of about 1 MB, /healthz polled meanwhile (list fields read in SQL)',
   ['database', 'dashboards', 'MB each', 'p50 ms', 'p95 ms', 'slowest /healthz ms'],
   listRows,
 );
+printTable(TEMPLATE_TABLE.title, TEMPLATE_TABLE.header, templateRows);
+await printTypeCheckTable();
+await printSweepTable();
+// Live streaming last: it needs the machine's two cores to itself (server on one, clients on the other).
+await printLiveTables();

@@ -12,7 +12,9 @@ describe('loadConfig', () => {
       adminPassword: undefined,
     });
     expect(config.dataDir).toMatch(/\.nautilus$/);
-    expect(config.pluginFolders.map((folder) => folder.source)).toEqual(['first-party', 'installed']);
+    // Installed plugins load from the install store, approved and enabled ones only, not by discovery.
+    expect(config.pluginFolders.map((folder) => folder.source)).toEqual(['first-party']);
+    expect(config).toMatchObject({ npmRegistry: 'https://registry.npmjs.org', requireSignedPlugins: false });
   });
 
   it('names every bad variable and what it expects', () => {

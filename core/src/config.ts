@@ -5,6 +5,10 @@ import { type FieldIssue, NautilusError } from '@nautilus/sdk';
 import { WEBGPU_MODES, type WebGpuMode } from './compute/webgpu-provider.ts';
 import { parseAllowedHosts } from './http/allowed-hosts.ts';
 import { parseTrustedProxies } from './http/client-address.ts';
+import { type LiveConfig, readLiveConfig } from './live/live-config.ts';
+import { DEFAULT_NPM_REGISTRY } from './plugins/install/registry-client.ts';
+import type { IsolationPolicy } from './plugins/plugin-loader.ts';
+import { type PluginRoles, readPluginRoles } from './plugins/plugin-roles.ts';
 import { type RiskCapsByRole, readRiskCaps } from './risk/risk-caps.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -23,12 +27,25 @@ export interface Config {
   secrets: Readonly<Record<string, string>>;
   logLevel: string;
   builderDir: string;
-  /** First-party plugins, then `<dataDir>/plugins`, then NAUTILUS_PLUGIN_DIRS. */
+  /**
+   * First-party plugins, then NAUTILUS_PLUGIN_DIRS. Installed plugins (`<dataDir>/plugins`) are not
+   * discovered: the install store loads the approved, enabled ones (core/src/plugins/install/).
+   */
   pluginFolders: { dir: string; source: 'first-party' | 'installed' | 'extra' }[];
+  /** Where `plugins install <name>@<version>` and the Plugins page fetch packages (NAUTILUS_NPM_REGISTRY). */
+  npmRegistry: string;
+  /** NAUTILUS_REQUIRE_SIGNED_PLUGINS=true: only plugins signed by a trusted key install, whatever the stored setting. */
+  requireSignedPlugins: boolean;
   pluginConfig: Record<string, Record<string, unknown>>;
   pluginSetupTimeoutMs: number;
   pluginCallTimeoutMs: number;
   pluginFetchTimeoutMs: number;
+  /** Which plugins run in a process of their own (NAUTILUS_PLUGIN_ISOLATION: third-party or all). */
+  pluginIsolation: IsolationPolicy;
+  /** The heap cap of each isolated plugin's process, in MB. */
+  pluginMemoryMb: number;
+  /** Which plugin serves risk models, covariance and default bars. */
+  pluginRoles: PluginRoles;
   maxQueryPoints: number;
   /** Backtests one instance runs at once; more wait as queued. */
   backtestConcurrency: number;
@@ -52,6 +69,8 @@ export interface Config {
   loginChecksPerSecond: number;
   /** Password checks per minute for one client address. */
   loginChecksPerMinutePerAddress: number;
+  /** The live endpoint's bounds, heartbeat and log length (NAUTILUS_LIVE_*). */
+  live: LiveConfig;
 }
 
 type Env = Record<string, string | undefined>;
@@ -108,13 +127,17 @@ export function loadConfig(env: Env = process.env): Config {
     builderDir: resolve(env.NAUTILUS_BUILDER_DIR || resolve(repoRoot, 'builder/dist')),
     pluginFolders: [
       { dir: resolve(repoRoot, 'plugins'), source: 'first-party' },
-      { dir: resolve(dataDir, 'plugins'), source: 'installed' },
       ...extra.map((dir) => ({ dir: resolve(dir), source: 'extra' as const })),
     ],
     pluginConfig: readPluginConfig(env.NAUTILUS_PLUGIN_CONFIG, issues),
+    npmRegistry: (env.NAUTILUS_NPM_REGISTRY || DEFAULT_NPM_REGISTRY).replace(/\/+$/, ''),
+    requireSignedPlugins: env.NAUTILUS_REQUIRE_SIGNED_PLUGINS === 'true',
     pluginSetupTimeoutMs: integer(env, 'NAUTILUS_PLUGIN_SETUP_TIMEOUT_MS', 10_000, 100, 600_000, issues),
     pluginCallTimeoutMs: integer(env, 'NAUTILUS_PLUGIN_CALL_TIMEOUT_MS', 15_000, 100, 600_000, issues),
     pluginFetchTimeoutMs: integer(env, 'NAUTILUS_PLUGIN_FETCH_TIMEOUT_MS', 10_000, 100, 600_000, issues),
+    pluginIsolation: (env.NAUTILUS_PLUGIN_ISOLATION || 'third-party') as IsolationPolicy,
+    pluginMemoryMb: integer(env, 'NAUTILUS_PLUGIN_MEMORY_MB', 256, 32, 16_384, issues),
+    pluginRoles: readPluginRoles(env, issues),
     maxQueryPoints: integer(env, 'NAUTILUS_MAX_QUERY_POINTS', 200_000, 1, 10_000_000, issues),
     backtestConcurrency: integer(env, 'NAUTILUS_BACKTEST_CONCURRENCY', 2, 1, 64, issues),
     backtestMaxBars: integer(env, 'NAUTILUS_BACKTEST_MAX_BARS', 1_000_000, 1, 10_000_000, issues),
@@ -128,9 +151,22 @@ export function loadConfig(env: Env = process.env): Config {
     trustedProxies: parseTrustedProxies(env.NAUTILUS_TRUSTED_PROXIES, issues),
     loginChecksPerSecond: integer(env, 'NAUTILUS_LOGIN_CHECKS_PER_SECOND', 5, 1, 1_000, issues),
     loginChecksPerMinutePerAddress: integer(env, 'NAUTILUS_LOGIN_CHECKS_PER_MINUTE_PER_ADDRESS', 20, 1, 100_000, issues),
+    live: readLiveConfig(env, issues),
   };
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     issues.push({ path: 'NAUTILUS_LOG_LEVEL', message: 'expected fatal, error, warn, info, debug, trace or silent' });
+  }
+  if (!['third-party', 'all'].includes(config.pluginIsolation)) {
+    issues.push({ path: 'NAUTILUS_PLUGIN_ISOLATION', message: `expected third-party or all, got '${config.pluginIsolation}'` });
+  }
+  if (!/^https?:\/\/[^/]/.test(config.npmRegistry)) {
+    issues.push({ path: 'NAUTILUS_NPM_REGISTRY', message: `expected an http(s) URL, got '${config.npmRegistry}'` });
+  }
+  if (!['', 'true', 'false'].includes(env.NAUTILUS_REQUIRE_SIGNED_PLUGINS ?? '')) {
+    issues.push({
+      path: 'NAUTILUS_REQUIRE_SIGNED_PLUGINS',
+      message: `expected true or false, got '${env.NAUTILUS_REQUIRE_SIGNED_PLUGINS}'`,
+    });
   }
   if (!WEBGPU_MODES.includes(config.webgpu)) {
     issues.push({ path: 'NAUTILUS_WEBGPU', message: `expected ${WEBGPU_MODES.join(', ')}, got '${config.webgpu}'` });

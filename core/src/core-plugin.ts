@@ -1,7 +1,9 @@
 import { definePlugin, type PluginDefinition, type TableFrame } from '@nautilus/sdk';
 import type { Kysely } from 'kysely';
+import { analyticsSource, analyticsSourceDescriptor } from './analytics/analytics-source.ts';
 import { BarsService } from './bars/bars-service.ts';
 import { barsSource, barsSourceDescriptor } from './bars/bars-source.ts';
+import { regimesSource, regimesSourceDescriptor } from './bars/regimes-source.ts';
 import type { Tables } from './db/tables.ts';
 import type { PluginHost } from './plugins/plugin-host.ts';
 import { limitUsage } from './risk/limit-usage.ts';
@@ -24,6 +26,7 @@ export function corePlugin(
   risk: RiskService,
   limitRows: (portfolio: Portfolio, asOf: number) => Promise<TableFrame>,
   bars: BarsService,
+  host: PluginHost,
 ): PluginDefinition {
   return definePlugin({
     manifest: {
@@ -35,15 +38,24 @@ export function corePlugin(
         "Data that core owns: bars of any instrument through the providers' fallback chain and the bars cache, strategy runs' equity and trades, and the risk of stored portfolios.",
       permissions: { network: [], secrets: [] },
       contributes: {
-        dataSources: [barsSourceDescriptor, uploadsSourceDescriptor, strategyResultsDescriptor, riskSourceDescriptor],
+        dataSources: [
+          barsSourceDescriptor,
+          uploadsSourceDescriptor,
+          strategyResultsDescriptor,
+          riskSourceDescriptor,
+          regimesSourceDescriptor,
+          analyticsSourceDescriptor,
+        ],
       },
     },
     setup: () => ({
       dataSources: {
         bars: barsSource(bars),
+        regimes: regimesSource(bars),
         uploads: uploadsSource(db),
         'strategy-results': strategyResultsSource(db),
         risk: riskSource(risk, limitRows),
+        analytics: analyticsSource({ db, plugins: host }),
       },
     }),
   });
@@ -53,7 +65,7 @@ export function corePlugin(
 export async function loadCorePlugin(host: PluginHost, db: Kysely<Tables>): Promise<RiskService> {
   const risk = new RiskService(db, host);
   await host.loadDefinition(
-    corePlugin(db, risk, (portfolio, asOf) => limitUsage(host, risk, portfolio, asOf), new BarsService(db, host)),
+    corePlugin(db, risk, (portfolio, asOf) => limitUsage(host, risk, portfolio, asOf), new BarsService(db, host), host),
     'core',
   );
   return risk;

@@ -1,6 +1,10 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { serve } from '@hono/node-server';
-import { endIdleSessionProcesses, prepareSessionProcesses } from '@nautilus/runtime';
+import { endIdleSessionProcesses, prepareSessionProcesses, prepareTypeCheck } from '@nautilus/runtime';
 import type { Logger } from 'pino';
 import type { Services } from './api/context.ts';
 import { createPasswordCheckBudget } from './auth/password-check-budget.ts';
@@ -16,7 +20,11 @@ import { openDatabase } from './db/database.ts';
 import { createApp } from './http/app.ts';
 import { createMetrics } from './http/metrics.ts';
 import { createStartupGate, type FetchHandler } from './http/startup-gate.ts';
+import { createLiveHub, registerCoreSources } from './live/create-live-hub.ts';
+import { LiveGateway, reject } from './live/live-gateway.ts';
 import { createLogger } from './logger.ts';
+import { bookChannelSource } from './market/book-channel-source.ts';
+import { startPluginInstalls } from './plugins/install/start-plugin-installs.ts';
 import type { ContextOptions } from './plugins/plugin-context.ts';
 import { PluginHost } from './plugins/plugin-host.ts';
 import { createSharedRequestWindow } from './plugins/shared-request-window.ts';
@@ -62,6 +70,8 @@ export async function loadPlugins(
     fetchTimeoutMs: config.pluginFetchTimeoutMs,
     windowFor: sharedWindows(bus, logger),
     gpu,
+    isolation: { policy: config.pluginIsolation, memoryMb: config.pluginMemoryMb, dataRoot: join(config.dataDir, 'plugin-data') },
+    roles: config.pluginRoles,
   });
   removeServerSecrets(process.env);
   await host.loadAll();
@@ -120,12 +130,20 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     );
   }
   const gate = createStartupGate(STARTUP_STEPS);
-  const http = await listen(config, gate);
+  // WebSocket upgrades: `GET /live` once the app is ready (503 before), nothing else.
+  let gateway: LiveGateway | undefined;
+  const http = await listen(config, gate, (request, socket, head) => {
+    if (gateway?.handles(request)) void gateway.upgrade(request, socket, head);
+    else if (gateway) reject(socket, 404, 'Not Found');
+    else reject(socket, 503, 'Service Unavailable');
+  });
   const { url } = http;
   logger.info({ url }, 'Nautilus is starting');
   const cleanup: (() => Promise<void>)[] = [];
   const close = async () => {
     gate.stopping();
+    // Live clients are told first (1001), so they reconnect to another instance while this one stops.
+    await gateway?.close();
     await http.close();
     await runAll(cleanup);
   };
@@ -141,17 +159,27 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const bus = await createBus(config.redisUrl, (error) => logger.error({ err: error }, 'bus error'));
     cleanup.unshift(() => bus.close());
     gate.done('bus');
+    const live = createLiveHub({ bus, config, logger, instanceId: randomUUID() });
     const gpu = gpuProvider(config, logger);
     cleanup.unshift(() => gpu.destroy());
     let plugins: PluginHost | undefined;
-    const metrics = createMetrics(() => plugins, database.poolStats);
+    const metrics = createMetrics(
+      () => plugins,
+      database.poolStats,
+      () => live.stats,
+    );
     const providers = await prepareProviders(database.db, config, logger);
     plugins = await loadPlugins(config, logger, bus, gpu, providers);
+    // Installed plugins come from the install store: approved and enabled ones only.
+    const installs = await startPluginInstalls({ db: database.db, host: plugins, config, bus, logger });
+    cleanup.unshift(installs.stop);
     const risk = await loadCorePlugin(plugins, database.db);
     cleanup.unshift(() => (plugins as PluginHost).teardown());
     gate.done('plugins');
     // Resumes deployments left running; closed before the plugins, the bus and the database go.
-    const strategy = await startStrategyServices({ db: database.db, plugins, bus, logger, config });
+    const strategy = await startStrategyServices({ db: database.db, plugins, bus, logger, config, live });
+    registerCoreSources(live, { db: database.db, plugins, feeds: strategy.feeds, bus, logger });
+    live.register(bookChannelSource({ plugins, feeds: strategy.books, bus, hub: live, logger }));
     cleanup.unshift(() => strategy.close());
     const stopPruning = keepAlertsPruned(database.db, config.alertRetentionDays, (error) =>
       logger.warn({ err: error }, 'could not prune old risk alerts'),
@@ -171,9 +199,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       backtests: strategy.backtests,
       feeds: strategy.feeds,
       deployments: strategy.deployments,
+      sweeps: strategy.sweeps,
       risk,
       passwordChecks: createPasswordCheckBudget(config, logger),
       providers: providerAdmin,
+      pluginInstalls: installs.installer,
+      live,
     };
     const app = createApp(services);
 
@@ -182,11 +213,20 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     if (admin?.generated) print(adminBanner(admin.username, admin.password, url));
     else if (admin) logger.info({ username: admin.username }, 'created the first admin with NAUTILUS_ADMIN_PASSWORD');
     gate.open(app);
+    gateway = new LiveGateway({ hub: live, services });
     // The first backtest then finds a strategy session process waiting instead of starting one.
     prepareSessionProcesses().catch((error: unknown) =>
       logger.warn({ err: error }, 'could not start a strategy session process ahead of time'),
     );
     cleanup.push(async () => endIdleSessionProcesses());
+    // The first strategy save then finds the type checker warm (TypeScript and its library load in ~2 s).
+    setTimeout(
+      () =>
+        void prepareTypeCheck().catch((error: unknown) =>
+          logger.warn({ err: error }, 'could not prepare the strategy type check'),
+        ),
+      1_000,
+    ).unref();
 
     logger.info(
       {
@@ -206,8 +246,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 }
 
 /** Binds the port (0 picks a free one) and serves `handler`; `close` stops taking connections and drops open ones. */
-async function listen(config: Config, handler: FetchHandler): Promise<{ url: string; close(): Promise<void> }> {
+async function listen(
+  config: Config,
+  handler: FetchHandler,
+  upgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => void,
+): Promise<{ url: string; close(): Promise<void> }> {
   const server = serve({ fetch: handler.fetch, hostname: config.host, port: config.port });
+  server.on('upgrade', upgrade);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);

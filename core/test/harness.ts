@@ -12,6 +12,8 @@ import { openDatabase } from '../src/db/database.ts';
 import type { Role } from '../src/db/tables.ts';
 import { createApp } from '../src/http/app.ts';
 import { createMetrics } from '../src/http/metrics.ts';
+import { createLiveHub, registerCoreSources } from '../src/live/create-live-hub.ts';
+import { startPluginInstalls } from '../src/plugins/install/start-plugin-installs.ts';
 import { prepareProviders } from '../src/providers/prepare-providers.ts';
 import { loadPlugins } from '../src/server.ts';
 import { startStrategyServices } from '../src/strategy-services.ts';
@@ -87,8 +89,11 @@ export async function openHarness(database: TestDatabase, options: HarnessOption
   const bus = options.bus ?? new MemoryBus();
   const providers = await prepareProviders(opened.db, config, logger);
   const plugins = await loadPlugins(config, logger, bus, undefined, providers);
+  const installs = await startPluginInstalls({ db: opened.db, host: plugins, config, bus, logger });
   const risk = await loadCorePlugin(plugins, opened.db);
+  const live = createLiveHub({ bus, config, logger, instanceId: 'harness' });
   const strategy = await startStrategyServices({
+    live,
     db: opened.db,
     plugins,
     bus,
@@ -105,12 +110,16 @@ export async function openHarness(database: TestDatabase, options: HarnessOption
     metrics: createMetrics(() => plugins, opened.poolStats),
     logger,
     backtests: strategy.backtests,
+    sweeps: strategy.sweeps,
     feeds: strategy.feeds,
     deployments: strategy.deployments,
     risk,
     passwordChecks: createPasswordCheckBudget(config, logger),
     providers: providers.admin(plugins, bus),
+    pluginInstalls: installs.installer,
+    live,
   };
+  registerCoreSources(live, { db: opened.db, plugins, feeds: strategy.feeds, bus, logger });
   const unfollow = await services.providers.follow(logger);
   const app = createApp(services);
   await ensureAdmin(opened.db, PASSWORD);
@@ -152,6 +161,8 @@ export async function openHarness(database: TestDatabase, options: HarnessOption
     },
     async close() {
       await unfollow();
+      await installs.stop();
+      await live.close(1001, 'closing');
       await strategy.close();
       await plugins.teardown();
       await opened.close();

@@ -50,10 +50,11 @@ async function startPollAndLogin(probe: '/readyz' | '/healthz') {
         if (readyz.status === 503) whileStarting.readyz.push(await readyz.json());
         if (!whileStarting.login) {
           // An impatient client: its calls are refused with Retry-After, not failed as if it were wrong.
+          // Kept only when all three answered while starting (a dropped connection leaves them for the next round).
           const early = await login(url);
-          whileStarting.loginBody = await early.json();
-          whileStarting.login = early;
-          whileStarting.healthz = (await fetch(`${url}/healthz`)).status;
+          const loginBody = await early.json();
+          const healthz = (await fetch(`${url}/healthz`)).status;
+          if (early.status === 503 && healthz === 503) Object.assign(whileStarting, { login: early, loginBody, healthz });
         }
       } catch (error) {
         // Start-up work (PGlite runs in this process) can hold the event loop for seconds, and a kept-alive

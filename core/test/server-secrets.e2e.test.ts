@@ -81,7 +81,7 @@ describe('the server keeps its secrets from plugin code', () => {
     });
   });
 
-  it('logs, for every plugin that is not first-party, that it runs with the server process rights', () => {
+  it('logs, for every plugin that is not first-party, that it runs confined in a process of its own', () => {
     const lines = (server as ServerProcess)
       .output()
       .split('\n')
@@ -89,7 +89,7 @@ describe('the server keeps its secrets from plugin code', () => {
       .map((line) => JSON.parse(line) as { level: number; msg: string; plugin?: string; source?: string });
     const warnings = lines.filter((line) => line.level === 40 && /is not first-party/.test(line.msg));
     expect(warnings.map((line) => line.plugin)).toEqual(['test.env-probe']);
-    expect(warnings[0]?.msg).toMatch(/runs inside the Nautilus server process with the server's rights/);
+    expect(warnings[0]?.msg).toMatch(/runs in a process of its own, confined to its folder/);
     expect(warnings[0]?.msg).toMatch(/Only install plugins you trust/);
     expect(warnings[0]?.source).toBe('extra');
   });
@@ -104,7 +104,7 @@ describe('the server keeps its secrets from plugin code', () => {
     const probe = lines.findIndex((line) => line.includes('test.env-probe@1.0.0'));
     expect(lines[probe]).toMatch(/^active {2}test\.env-probe@1\.0\.0 {2}\(extra\)/);
     expect(lines[probe + 1]).toMatch(
-      /^ {8}WARNING: Plugin test\.env-probe is not first-party \(from NAUTILUS_PLUGIN_DIRS\): it runs inside the Nautilus server process with the server's rights/,
+      /^ {8}WARNING: Plugin test\.env-probe is not first-party \(from NAUTILUS_PLUGIN_DIRS\): it runs in a process of its own/,
     );
     expect(output.match(/WARNING/g)).toHaveLength(1);
     expect(output).toMatch(/active {2}nautilus\.sim-market@\d+\.\d+\.\d+ {2}\(first-party\)/);

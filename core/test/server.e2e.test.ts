@@ -5,22 +5,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type ServerProcess, startServerProcess } from '../src/testing/server-process.ts';
+import { trpcOverHttp as trpc } from '../src/testing/trpc-over-http.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'nautilus-e2e-'));
 const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
-
-async function trpc(url: string, procedure: string, input: unknown, cookie?: string, method: 'GET' | 'POST' = 'POST') {
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) };
-  const response =
-    method === 'POST'
-      ? await fetch(`${url}/trpc/${procedure}`, { method, headers, body: JSON.stringify(input) })
-      : await fetch(`${url}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers });
-  return {
-    status: response.status,
-    cookie: response.headers.get('set-cookie')?.split(';')[0],
-    body: (await response.json()) as any,
-  };
-}
 
 describe('the server process, end to end', () => {
   let server: ServerProcess | undefined;
@@ -45,7 +33,7 @@ describe('the server process, end to end', () => {
     expect(created.body.result.data.version).toBe(1);
     const read = await trpc(server.url, 'dashboards.get', { id: created.body.result.data.id }, cookie, 'GET');
     expect(read.body.result.data.document).toMatchObject({ schemaVersion: 1, title: 'End to end', panels: [] });
-    const list = await trpc(server.url, 'dashboards.list', undefined, cookie, 'GET');
+    const list = await trpc(server.url, 'dashboards.list', {}, cookie, 'GET');
     expect(list.body.result.data.map((item: { title: string }) => item.title)).toEqual(['End to end']);
 
     const plugins = await trpc(server.url, 'plugins.list', undefined, cookie, 'GET');

@@ -151,7 +151,9 @@ for (const dialect of dialects) {
           dataSource: market.dataSource,
           symbol: 'SIM:BTCUSD',
           timeframe: '1m',
-          warmupBars: 10,
+          // Warm-up bars place no orders (the account starts flat): bar 0 must be live, from a replay.
+          warmupBars: 0,
+          replay: { bars: 10, speed: 600 },
         },
         editor,
       );

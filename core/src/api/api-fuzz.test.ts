@@ -1,4 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,17 +61,23 @@ for (const dialect of dialects) {
     const auth: Record<string, Auth> = {};
     let examples: Record<string, unknown[]>;
     let before: Record<string, number>;
+    let registry: { url: string; server: Server };
     const lists = ['dashboards', 'strategies', 'portfolios'];
     const count = async (area: string) => (await api.call(`${area}.list`, undefined, auth.admin)).data.length as number;
 
     beforeAll(async () => {
       database = await dialect.create();
+      registry = await emptyRegistry();
       // Providers point at a closed local port with a generous quota: fuzzed searches and tests fail at once, never reach the internet.
       const configFile = join(mkdtempSync(join(tmpdir(), 'nautilus-fuzz-')), 'plugins.json');
       const offline = { baseUrl: 'http://127.0.0.1:9/', rateLimits: [{ requests: 10_000, perSeconds: 1 }] };
       const providers = ['alpha-vantage', 'ckan', 'dbnomics', 'fred', 'ibkr', 'sec-edgar', 'trading-economics', 'yahoo'];
       writeFileSync(configFile, JSON.stringify(Object.fromEntries(providers.map((id) => [`nautilus.${id}`, offline]))));
-      api = await openHarness(database, { plugins: 'first-party', env: { NAUTILUS_PLUGIN_CONFIG: configFile } });
+      api = await openHarness(database, {
+        plugins: 'first-party',
+        // The npm registry too: a loopback one that knows no package.
+        env: { NAUTILUS_PLUGIN_CONFIG: configFile, NAUTILUS_NPM_REGISTRY: registry.url },
+      });
       // Deployments a mutated input starts are stopped at once, so the next one is not refused for the count.
       client = new FuzzClient(api, async (procedure, data) => {
         if ((procedure === 'deployments.deploy' || procedure === 'deployments.rollback') && data?.id)
@@ -82,6 +90,7 @@ for (const dialect of dialects) {
     afterAll(async () => {
       await api?.close();
       await database?.drop();
+      registry?.server.close();
     });
 
     it('has a valid example input for every procedure that takes one', () => {
@@ -164,7 +173,12 @@ for (const dialect of dialects) {
 
     it('stored nothing a refused call carried: lists grew only by the creates answered 200, no stored value is unstorable', async () => {
       for (const area of lists) {
-        const created = client.successes.get(`${area}.create`) ?? 0;
+        // Imports and gallery templates make dashboards too (an example replaces none: it names no dashboard to replace).
+        const fromTemplates =
+          area === 'dashboards'
+            ? (client.successes.get('templates.import') ?? 0) + (client.successes.get('templates.instantiate') ?? 0)
+            : 0;
+        const created = (client.successes.get(`${area}.create`) ?? 0) + fromTemplates;
         const deleted = client.successes.get(`${area}.delete`) ?? 0;
         expect(await count(area), area).toBe((before[area] as number) + created - deleted);
       }
@@ -173,4 +187,14 @@ for (const dialect of dialects) {
       console.info(`${dialect.name}: ${client.sent} fuzz requests`, Object.fromEntries([...client.statuses].sort()));
     }, 60_000);
   });
+}
+
+/** An npm registry on a loopback port that answers every packument request as npm does for an unknown package. */
+async function emptyRegistry(): Promise<{ url: string; server: Server }> {
+  const server = createServer((_request, response) => {
+    response.writeHead(404, { 'content-type': 'application/json' });
+    response.end('{"error":"Not found"}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }

@@ -75,7 +75,7 @@ for (const dialect of dialects) {
         },
         editor,
       );
-      expect(saved.data).toEqual({ id: strategyId, version: 2, unchanged: false });
+      expect(saved.data).toEqual({ id: strategyId, version: 2, unchanged: false, draft: false, typeErrors: 0 });
       const versions = (await api.call('strategies.versions', { id: strategyId }, viewer)).data;
       expect(versions.map((version: { version: number; message: string }) => [version.version, version.message])).toEqual([
         [2, 'rename'],

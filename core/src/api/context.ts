@@ -10,10 +10,13 @@ import type { Tables, User } from '../db/tables.ts';
 import type { DeploymentManager } from '../deployments/deployment-manager.ts';
 import { IN_PROCESS_ADDRESS } from '../http/client-address.ts';
 import type { Metrics } from '../http/metrics.ts';
+import type { LiveHub } from '../live/live-hub.ts';
 import type { MarketFeed } from '../market/market-feed.ts';
+import type { PluginInstaller } from '../plugins/install/plugin-installer.ts';
 import type { PluginHost } from '../plugins/plugin-host.ts';
 import type { ProviderAdmin } from '../providers/provider-admin.ts';
 import type { RiskService } from '../risk/risk-service.ts';
+import type { SweepService } from '../sweeps/sweep-service.ts';
 
 export const SESSION_COOKIE = 'nautilus_session';
 
@@ -28,11 +31,17 @@ export interface Services {
   backtests: BacktestService;
   feeds: MarketFeed;
   deployments: DeploymentManager;
+  /** Parameter sweeps and walk-forward optimisation. */
+  sweeps: SweepService;
   risk: RiskService;
   /** Bounds the argon2 work of logins, per client address and for the instance. */
   passwordChecks: PasswordCheckBudget;
   /** Provider plugins' secrets, settings, tests and health (the Data sources page). */
   providers: ProviderAdmin;
+  /** Installed plugin packages: staging, approval, enable/disable, update, rollback, uninstall (the Plugins page). */
+  pluginInstalls: PluginInstaller;
+  /** Live streaming: producers publish to channels, WebSocket clients (`GET /live`) subscribe. */
+  live: LiveHub;
 }
 
 export interface RequestContext {

@@ -205,9 +205,53 @@ for (const dialect of dialects) {
 
       const alerts = await api.call('risk.alerts', { sourceKind: 'portfolio', sourceId: id }, viewer);
       const denials = alerts.data.filter((alert: { details: { event: string } }) => alert.details.event === 'denial');
-      expect(denials.map((alert: { limit: string }) => alert.limit).sort()).toEqual(['maxPosition', 'maxVar']);
+      // One alert per limit each denied order breaks: maxVar for the first, every one of the big order's.
+      const bigBroken = big.data.denials.map((denial: { limit: string }) => denial.limit);
+      expect(bigBroken[0]).toBe('maxPosition');
+      expect(denials.map((alert: { limit: string }) => alert.limit).sort()).toEqual(['maxVar', ...bigBroken].sort());
       expect(denials[0]).toMatchObject({ level: 'hard', source: { kind: 'portfolio', name: book.name } });
       expect((await check({ symbol: 'SIM:AAPL', side: 'buy', quantity: 1 }, viewer)).status).toBe(403);
+    });
+
+    it('lists every limit an order breaks; a what-if check stores and publishes no alert, a real one alerts each', async () => {
+      const order = { symbol: 'SIM:BTCUSD', side: 'buy', quantity: 6_000 };
+      const portfolioAlerts = async () =>
+        (await api.call('risk.alerts', { sourceKind: 'portfolio', sourceId: id, limit: 1000 }, viewer)).data as {
+          limit: string;
+          details: { event: string };
+        }[];
+      const before = await portfolioAlerts();
+      const published: unknown[] = [];
+      const stop = await api.services.bus.subscribe('risk.alerts', (alert) => void published.push(alert));
+      try {
+        const whatIf = await api.call('risk.whatIfOrder', { portfolioId: id, order }, editor);
+        expect(whatIf.status, JSON.stringify(whatIf.error)).toBe(200);
+        // 6,000 units: over the order quantity (5,000), BTC's position (10), gross exposure (5 M) and leverage (3).
+        const broken = whatIf.data.denials.map((denial: { limit: string }) => denial.limit);
+        expect(broken).toEqual(expect.arrayContaining(['maxOrderQuantity', 'maxPosition', 'maxGrossExposure', 'maxLeverage']));
+        expect(whatIf.data.denial).toEqual(whatIf.data.denials[0]);
+        expect(whatIf.data.denial.limit).toBe('maxOrderQuantity');
+        expect(await portfolioAlerts()).toEqual(before);
+        expect(published).toEqual([]);
+        expect((await api.call('risk.whatIfOrder', { portfolioId: id, order }, viewer)).status).toBe(403);
+
+        const real = await api.call('risk.checkOrder', { portfolioId: id, order }, editor);
+        expect(real.data.denials.map((denial: { limit: string }) => denial.limit)).toEqual(broken);
+        const after = await portfolioAlerts();
+        const added = after.slice(0, after.length - before.length);
+        expect(
+          added
+            .filter((alert) => alert.details.event === 'denial')
+            .map((alert) => alert.limit)
+            .sort(),
+        ).toEqual([...broken].sort());
+        await waitFor(
+          async () => published.length,
+          (count) => count === added.length,
+        );
+      } finally {
+        await stop();
+      }
     });
 
     it("denies a backtest's orders beyond a limit before they fill, tells the strategy why, and stores the findings as alerts", async () => {

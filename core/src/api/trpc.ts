@@ -2,7 +2,9 @@ import { type ErrorCode, type FieldIssue, isNautilusError, NautilusError } from 
 import { initTRPC, TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { ZodError } from 'zod';
+import { auditMutation } from '../audit/audit-call.ts';
 import { ROLES, type Role, type User } from '../db/tables.ts';
+import { uniqueViolationAsConflict } from '../db/unique-violation.ts';
 import { runAsRiskCaller } from '../risk/risk-caller.ts';
 import { checkRawInput } from '../validation/check-raw-input.ts';
 import type { RequestContext } from './context.ts';
@@ -87,7 +89,7 @@ const t = initTRPC.context<RequestContext>().create({
 const boundary = t.middleware(async ({ ctx, path, type, next, signal }) => {
   const started = performance.now();
   const result = await next();
-  const cause = result.ok ? undefined : result.error.cause;
+  const cause = result.ok ? undefined : (uniqueViolationAsConflict(result.error.cause) ?? result.error.cause);
   // A call whose client went away fails with the abort's reason: nobody reads the answer, and it is no server fault.
   if (!result.ok && signal?.aborted) {
     ctx.services.metrics.procedureDuration.observe(
@@ -141,8 +143,15 @@ export function declareInputless(root: { _def: { procedures: Record<string, unkn
   }
 }
 
+/** Every mutation of a logged-in caller goes to the audit log, whatever its outcome (see audit-call.ts). */
+const audit = t.middleware(async ({ ctx, path, type, getRawInput, next }) => {
+  const result = await next();
+  if (type === 'mutation') await auditMutation(ctx, path, await getRawInput().catch(() => undefined), result);
+  return result;
+});
+
 export const router = t.router;
-export const publicProcedure = t.procedure.use(boundary).use(rawInputCheck);
+export const publicProcedure = t.procedure.use(boundary).use(rawInputCheck).use(audit);
 
 const atLeast = (role: Role) =>
   t.middleware(({ ctx, next, signal }) => {
@@ -151,7 +160,7 @@ const atLeast = (role: Role) =>
       throw new NautilusError('FORBIDDEN', `This needs the ${role} role; you are ${ctx.user.role}. Ask an admin.`);
     }
     // Risk figures also come through data sources, which are not told who asks: see risk-caller.ts.
-    const caller = { role: ctx.user.role, caps: ctx.services.config.riskCaps, signal };
+    const caller = { role: ctx.user.role, userId: ctx.user.id, caps: ctx.services.config.riskCaps, signal };
     return runAsRiskCaller(caller, () => next({ ctx: { ...ctx, user: ctx.user as User } }));
   });
 

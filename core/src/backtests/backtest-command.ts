@@ -20,7 +20,8 @@ export interface BacktestCommandOptions {
   timeframe: string;
   from: string;
   to: string;
-  dataSource: string;
+  /** The configured default bars source when omitted. */
+  dataSource?: string;
   param: string[];
   cash?: string | undefined;
   /** A margin account with this leverage; without it the account is a cash account. */
@@ -58,7 +59,11 @@ export async function backtestCommand(
   }
   const account = parseAccount(options.margin);
   const range = resolveTimeRange({ from: options.from, to: options.to }, Date.now());
-  const bars = await loadBars(plugins, { dataSource: options.dataSource, symbol: options.symbol, timeframe, ...range }, maxBars);
+  const bars = await loadBars(
+    plugins,
+    { dataSource: options.dataSource ?? plugins.roles.defaultBars, symbol: options.symbol, timeframe, ...range },
+    maxBars,
+  );
   const config = { ...(cash === undefined ? {} : { initialCash: cash }), ...(account ? { account } : {}) };
   const result = await runBacktest({ compiled, bars, params, config });
   if (options.json) return JSON.stringify(result, null, 2);

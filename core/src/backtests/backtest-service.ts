@@ -3,6 +3,7 @@ import {
   type BacktestConfig,
   type Bus,
   NautilusError,
+  type OhlcvFrame,
   type ResolvedBacktestConfig,
   resolveParams,
   type Timeframe,
@@ -14,8 +15,8 @@ import type { PluginHost } from '../plugins/plugin-host.ts';
 import { alertOf, recordAlerts } from '../risk/alert-store.ts';
 import { describeFailure, type RunError } from '../strategies/describe-failure.ts';
 import { getStrategy } from '../strategies/strategy-store.ts';
-import { failUnfinishedRuns, finishRun, heartbeat, insertRun, markRunning, recordProgress } from './backtest-store.ts';
-import { loadBars } from './load-bars.ts';
+import { failUnfinishedRuns, finishRun, getRun, heartbeat, insertRun, markRunning, recordProgress } from './backtest-store.ts';
+import { loadBars, trimBars } from './load-bars.ts';
 import { toStoredResult } from './stored-result.ts';
 
 /** What `backtests.run` asks for. */
@@ -108,6 +109,17 @@ export class BacktestService {
     const name = `${strategy.name} v${strategy.version} on ${request.symbol} ${request.timeframe}`;
     this.#enqueue(() => this.#run(id, name, strategy.source, params, config, request));
     return { id };
+  }
+
+  /**
+   * The bars a run trades on, from its data source over its range (for its price chart and buy &
+   * hold): cut to the run's last bar once it is done, so a bar that closed since is not added.
+   */
+  async bars(id: string): Promise<OhlcvFrame> {
+    const { db, plugins, maxBars } = this.#options;
+    const run = await getRun(db, id);
+    const bars = await loadBars(plugins, run, maxBars);
+    return run.result ? trimBars(bars, run.result.from, run.result.to) : bars;
   }
 
   /** Stops taking runs, marks queued and running ones failed, and waits for running ones to let go. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type BacktestMetrics, NautilusError, type ResolvedBacktestConfig, type Timeframe } from '@nautilus/sdk';
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { BacktestRunsTable, BacktestStatus, Tables } from '../db/tables.ts';
 import type { RunError } from '../strategies/describe-failure.ts';
 import type { StoredBacktestResult } from './stored-result.ts';
@@ -8,6 +8,8 @@ import type { StoredBacktestResult } from './stored-result.ts';
 /** A run without its (large) result, for lists and comparisons. */
 export interface BacktestRunSummary {
   id: string;
+  /** 1 for a strategy's first run, 2 for its second…: stable, since runs are only deleted with their strategy. */
+  number: number;
   strategyId: string;
   strategyName: string | null;
   version: number;
@@ -166,11 +168,12 @@ type SummaryRow = Pick<
   | 'created_at'
   | 'finished_at'
   | 'duration_ms'
-> & { strategy_name: string | null; username: string | null };
+> & { strategy_name: string | null; username: string | null; run_number: number };
 
 function toSummary(row: SummaryRow): BacktestRunSummary {
   return {
     id: row.id,
+    number: row.run_number,
     strategyId: row.strategy_id,
     strategyName: row.strategy_name,
     version: row.version,
@@ -197,7 +200,13 @@ const runs = (db: Kysely<Tables>) =>
     .leftJoin('strategies', 'strategies.id', 'backtest_runs.strategy_id')
     .leftJoin('users', 'users.id', 'backtest_runs.created_by')
     .select(summaryColumns)
-    .select(['strategies.name as strategy_name', 'users.username']);
+    .select(['strategies.name as strategy_name', 'users.username'])
+    // Its place among the strategy's runs by creation (index backtest_runs_strategy), ties by id.
+    .select(
+      sql<number>`(select cast(count(*) as integer) from backtest_runs earlier
+        where earlier.strategy_id = backtest_runs.strategy_id
+        and (earlier.created_at, earlier.id) <= (backtest_runs.created_at, backtest_runs.id))`.as('run_number'),
+    );
 
 export async function getRun(db: Kysely<Tables>, id: string): Promise<BacktestRun> {
   const row = await runs(db)
@@ -223,10 +232,37 @@ export async function listRuns(
   return (await query.execute()).map(toSummary);
 }
 
-/** Several runs side by side, in the order asked for; NOT_FOUND names any id that does not exist. */
-export async function compareRuns(db: Kysely<Tables>, ids: string[]): Promise<BacktestRunSummary[]> {
-  const rows = await runs(db).where('backtest_runs.id', 'in', ids).execute();
-  const byId = new Map(rows.map((row) => [row.id, toSummary(row)]));
+/** A run's equity curve as stored (downsampled) and its initial cash, to overlay runs. */
+export interface RunCurve {
+  initialCash: number;
+  curve: { time: number[]; equity: number[]; drawdown: number[] } | null;
+}
+
+/**
+ * Several runs side by side, in the order asked for; NOT_FOUND names any id that does not exist.
+ * With `curves`, each carries its stored equity curve (null until it is done) and initial cash.
+ */
+export async function compareRuns(
+  db: Kysely<Tables>,
+  ids: string[],
+  options: { curves?: boolean } = {},
+): Promise<(BacktestRunSummary & Partial<RunCurve>)[]> {
+  const rows = await runs(db)
+    // The curve is read out of the stored result only when asked for: it is most of a result's size.
+    .$if(options.curves === true, (query) =>
+      query.select([
+        sql<RunCurve['curve']>`backtest_runs.result->'curve'`.as('curve'),
+        sql<number>`cast(backtest_runs.config->>'initialCash' as double precision)`.as('initial_cash'),
+      ]),
+    )
+    .where('backtest_runs.id', 'in', ids)
+    .execute();
+  const byId = new Map(
+    rows.map((row) => [
+      row.id,
+      options.curves ? { ...toSummary(row), initialCash: Number(row.initial_cash), curve: row.curve ?? null } : toSummary(row),
+    ]),
+  );
   const missing = ids.filter((id) => !byId.has(id));
   if (missing.length > 0) throw notFound(missing.join(', '));
   return ids.map((id) => byId.get(id)!);

@@ -49,7 +49,22 @@ export function closedBars(frame: OhlcvFrame, now: number): OhlcvFrame {
   const length = frame.time.length;
   const last = frame.time[length - 1];
   if (last === undefined || last + TIMEFRAME_MS[frame.timeframe] <= now) return frame;
-  const cut = (column: number[]) => column.slice(0, length - 1);
+  return sliceBars(frame, 0, length - 1);
+}
+
+/** The bars whose open time is within [first, last]. */
+export function trimBars(frame: OhlcvFrame, first: number, last: number): OhlcvFrame {
+  const start = frame.time.findIndex((time) => time >= first);
+  if (start === -1) return { ...frame, time: [], open: [], high: [], low: [], close: [], volume: [] };
+  let end = frame.time.length;
+  while (end > start && frame.time[end - 1]! > last) end--;
+  if (start === 0 && end === frame.time.length) return frame;
+  return sliceBars(frame, start, end);
+}
+
+/** Bars [start, end) of a frame, every column cut alike. */
+function sliceBars(frame: OhlcvFrame, start: number, end: number): OhlcvFrame {
+  const cut = (column: number[]) => column.slice(start, end);
   return {
     kind: 'ohlcv',
     symbol: frame.symbol,

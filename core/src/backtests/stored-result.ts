@@ -1,4 +1,5 @@
 import type { BacktestResult } from '@nautilus/sdk';
+import { type DailyEquity, dailyEquity } from '../analytics/daily-equity.ts';
 import { downsampleIndices } from './downsample.ts';
 
 /** What a stored run keeps of a result; metrics always describe the whole run. */
@@ -21,8 +22,12 @@ export interface StoredCounts {
   riskEvents: { total: number; kept: number };
 }
 
-/** A BacktestResult as a run stores it: the curve downsampled, the first records of each kind. */
-export type StoredBacktestResult = BacktestResult & { stored: StoredCounts };
+/**
+ * A BacktestResult as a run stores it: the curve downsampled, the first records of each kind, and
+ * the equity at each UTC day's last bar in full (`daily`, for the tear sheet; absent in runs stored
+ * before it was).
+ */
+export type StoredBacktestResult = BacktestResult & { stored: StoredCounts; daily?: DailyEquity };
 
 /**
  * Shrinks a result for storage: equity and drawdown to at most 2,000 points (first, last and each
@@ -50,6 +55,7 @@ export function toStoredResult(result: BacktestResult): StoredBacktestResult {
     trades: trades.kept,
     logs: logs.kept,
     riskEvents: riskEvents.kept,
+    daily: dailyEquity(curve.time, curve.equity),
     stored: {
       curve: { bars: curve.time.length, points: indices.length },
       orders: orders.counts,

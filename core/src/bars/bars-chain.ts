@@ -2,6 +2,7 @@ import { NautilusError } from '@nautilus/sdk';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Tables } from '../db/tables.ts';
+import type { PluginRoles } from '../plugins/plugin-roles.ts';
 import { CALENDARS, type CalendarName } from './session-calendar.ts';
 
 /**
@@ -29,19 +30,17 @@ export type ChainRule = z.infer<typeof chainRuleSchema>;
 const SETTING = 'bars.chain';
 
 /**
- * Sources of real bars the default chain uses, when loaded: Yahoo needs no key, Alpha Vantage answers
- * once a key is set. IBKR needs the user's own gateway, so an admin adds it to the chain (first, as
- * the most complete) once the gateway is configured; until then it would only fail.
+ * The chain when an admin has set none: simulated instruments from the default bars source,
+ * everything else from the loaded providers' bars in the configured order (by default Yahoo, which
+ * needs no key, then Alpha Vantage, once a key is set). IBKR needs the user's own gateway, so an admin
+ * adds it to the chain (first, as the most complete) once the gateway is configured.
  */
-const PROVIDER_BARS = ['nautilus.yahoo/bars', 'nautilus.alpha-vantage/bars'];
-
-/**
- * The chain when an admin has set none: simulated instruments from sim-market, everything else
- * from the loaded providers in PROVIDER_BARS order.
- */
-export function defaultChain(loaded: (ref: string) => boolean): ChainRule[] {
-  const rules: ChainRule[] = [{ match: 'SIM:*', sources: ['nautilus.sim-market/bars'], calendar: 'none' }];
-  const providers = PROVIDER_BARS.filter(loaded);
+export function defaultChain(
+  loaded: (ref: string) => boolean,
+  roles: Pick<PluginRoles, 'defaultBars' | 'providerBars'>,
+): ChainRule[] {
+  const rules: ChainRule[] = [{ match: 'SIM:*', sources: [roles.defaultBars], calendar: 'none' }];
+  const providers = roles.providerBars.filter(loaded);
   if (providers.length > 0) rules.push({ match: '*', sources: providers, calendar: 'auto' });
   return rules;
 }

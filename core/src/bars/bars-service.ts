@@ -63,7 +63,7 @@ export class BarsService {
 
   /** The chain in force: the admin's, or the default over the plugins that are loaded. */
   async chain(): Promise<ChainRule[]> {
-    return (await readChain(this.#db)) ?? defaultChain((ref) => this.#plugins.hasDataSource(ref));
+    return (await readChain(this.#db)) ?? defaultChain((ref) => this.#plugins.hasDataSource(ref), this.#plugins.roles);
   }
 
   async query(query: BarsQuery): Promise<OhlcvFrame> {

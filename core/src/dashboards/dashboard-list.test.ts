@@ -43,7 +43,7 @@ for (const dialect of dialects) {
       const listed = await listDashboards(opened.db);
       expect(listed.map((item) => item.id)).toEqual([saved.id, tagged.id, empty.id]);
       for (const item of listed) {
-        const { document, version, updatedAt, updatedBy } = await getDashboard(opened.db, item.id);
+        const { document, version, updatedAt, updatedBy, folder } = await getDashboard(opened.db, item.id);
         expect(item).toEqual({
           id: item.id,
           title: document.title,
@@ -52,6 +52,10 @@ for (const dialect of dialects) {
           panelCount: document.panels.length,
           updatedAt,
           updatedBy,
+          folder,
+          owner: 'lister',
+          // Listed without an actor: everything, as an admin sees it.
+          permission: 'admin',
         });
       }
       expect(listed.find((item) => item.id === saved.id)).toMatchObject({ title: 'Many panels', version: 2, panelCount: 7 });

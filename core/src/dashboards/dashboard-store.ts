@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DASHBOARD_SCHEMA_VERSION, type DashboardDocument, migrateDashboard, NautilusError } from '@nautilus/sdk';
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { Tables } from '../db/tables.ts';
+import type { Permission, Tables } from '../db/tables.ts';
+import { addInitialGrants, deleteGrantsOf, type InitialAccess } from '../sharing/grants.ts';
+import { type Actor, permissionFromRank, permissionRankSql } from '../sharing/permissions.ts';
 import { validateDashboard } from './validate-dashboard.ts';
 
 export interface DashboardSummary {
@@ -12,6 +14,21 @@ export interface DashboardSummary {
   panelCount: number;
   updatedAt: string;
   updatedBy: string | null;
+  /** The folder it is filed in; null at the top level. */
+  folder: string | null;
+  /** Who created it: the owner, who always has admin on it. */
+  owner: string | null;
+  /** What the asking user may do with it. */
+  permission: Permission;
+}
+
+export interface DashboardListOptions {
+  /** Only what this user may view, with their permission; everything (as admin) when absent. */
+  actor?: Actor | undefined;
+  /** Only this folder; null for the top level; every folder when absent. */
+  folder?: string | null | undefined;
+  /** Only titles containing this text, case-insensitively. */
+  search?: string | undefined;
 }
 
 export interface DashboardRecord {
@@ -21,6 +38,7 @@ export interface DashboardRecord {
   createdAt: string;
   updatedAt: string;
   updatedBy: string | null;
+  folder: string | null;
 }
 
 export interface DashboardVersionInfo {
@@ -40,7 +58,19 @@ const load = (stored: unknown) => migrateDashboard(stored).document as Dashboard
  * `->` would decompress it three times). A document stored under an older schema version (none is,
  * once saved by this version) is fetched and migrated instead, to list what it holds now.
  */
-export async function listDashboards(db: Kysely<Tables>): Promise<DashboardSummary[]> {
+export async function listDashboards(db: Kysely<Tables>, options: DashboardListOptions = {}): Promise<DashboardSummary[]> {
+  const actor = options.actor ?? { id: '', role: 'admin' as const };
+  const rank = permissionRankSql(actor, 'dashboard', 'd.id', 'd.created_by');
+  const conditions = [sql`${rank} > 0`];
+  if (options.folder === null) conditions.push(sql`d.folder is null`);
+  else if (options.folder !== undefined) conditions.push(sql`d.folder = ${options.folder}`);
+  if (options.search?.trim()) {
+    const escaped = options.search
+      .trim()
+      .toLowerCase()
+      .replace(/[\\%_]/g, (char) => `\\${char}`);
+    conditions.push(sql`lower(d.title) like ${`%${escaped}%`}`);
+  }
   // Stored documents are validated, so tags and panels are arrays; the checks only keep a row edited
   // by hand from breaking the whole list.
   const { rows } = await sql<{
@@ -52,14 +82,19 @@ export async function listDashboards(db: Kysely<Tables>): Promise<DashboardSumma
     schema_version: unknown;
     tags: string[];
     panel_count: number;
+    folder: string | null;
+    owner: string | null;
+    rank: number;
   }>`
-    select d.id, d.title, d.version, d.updated_at, u.username,
+    select d.id, d.title, d.version, d.updated_at, u.username, d.folder, owner.username as owner, ${rank} as rank,
       fields."schemaVersion" as schema_version,
       case when jsonb_typeof(fields.tags) = 'array' then fields.tags else '[]'::jsonb end as tags,
       case when jsonb_typeof(fields.panels) = 'array' then jsonb_array_length(fields.panels) else 0 end as panel_count
     from dashboards d
     left join users u on u.id = d.updated_by
+    left join users owner on owner.id = d.created_by
     cross join lateral jsonb_to_record(d.document) as fields("schemaVersion" jsonb, tags jsonb, panels jsonb)
+    where ${sql.join(conditions, sql` and `)}
     order by d.updated_at desc
   `.execute(db);
   const older = rows.filter((row) => row.schema_version !== DASHBOARD_SCHEMA_VERSION).map((row) => row.id);
@@ -78,8 +113,20 @@ export async function listDashboards(db: Kysely<Tables>): Promise<DashboardSumma
       panelCount: document ? document.panels.length : row.panel_count,
       updatedAt: row.updated_at.toISOString(),
       updatedBy: row.username,
+      folder: row.folder,
+      owner: row.owner,
+      permission: permissionFromRank(row.rank, actor.role) as Permission,
     };
   });
+}
+
+/** Files a dashboard in a folder (trimmed; empty or null is the top level). Not a new version: the document is unchanged. */
+export async function moveDashboard(db: Kysely<Tables>, id: string, folder: string | null): Promise<{ folder: string | null }> {
+  const name = folder?.trim() || null;
+  const result = await db.updateTable('dashboards').set({ folder: name }).where('id', '=', id).executeTakeFirst();
+  if (result.numUpdatedRows === 0n)
+    throw new NautilusError('NOT_FOUND', `Dashboard ${id} does not exist; it may have been deleted.`);
+  return { folder: name };
 }
 
 /** The current version, or the numbered one from history. */
@@ -93,12 +140,13 @@ export async function getDashboard(db: Kysely<Tables>, id: string, version?: num
       'dashboards.document',
       'dashboards.created_at',
       'dashboards.updated_at',
+      'dashboards.folder',
       'users.username',
     ])
     .where('dashboards.id', '=', id)
     .executeTakeFirst();
   if (!current) throw new NautilusError('NOT_FOUND', `Dashboard ${id} does not exist; it may have been deleted.`);
-  const base = { id, createdAt: current.created_at.toISOString() };
+  const base = { id, createdAt: current.created_at.toISOString(), folder: current.folder };
   if (version === undefined || version === current.version) {
     return {
       ...base,
@@ -125,10 +173,15 @@ export async function getDashboard(db: Kysely<Tables>, id: string, version?: num
   };
 }
 
+/**
+ * Creates a dashboard owned by `userId`. `access` says who else sees it (default `team`: viewers view,
+ * editors edit, as before per-object permissions; `private`: the owner and admins until shared).
+ */
 export async function createDashboard(
   db: Kysely<Tables>,
   userId: string,
   input: unknown,
+  options: { access?: InitialAccess | undefined; folder?: string | null | undefined } = {},
 ): Promise<{ id: string; version: number }> {
   const document = validateDashboard(input);
   const id = randomUUID();
@@ -137,8 +190,18 @@ export async function createDashboard(
     const now = new Date();
     await trx
       .insertInto('dashboards')
-      .values({ id, title: document.title, version: 1, document: json, created_by: userId, updated_by: userId, updated_at: now })
+      .values({
+        id,
+        title: document.title,
+        version: 1,
+        document: json,
+        created_by: userId,
+        updated_by: userId,
+        updated_at: now,
+        folder: options.folder?.trim() || null,
+      })
       .execute();
+    await addInitialGrants(trx, 'dashboard', id, options.access ?? 'team', userId);
     await trx
       .insertInto('dashboard_versions')
       .values({ dashboard_id: id, version: 1, document: json, message: 'Created', created_by: userId })
@@ -211,10 +274,14 @@ async function writeVersion(
   return { id, version };
 }
 
+/** Deletes a dashboard with its history, grants and share links. */
 export async function deleteDashboard(db: Kysely<Tables>, id: string): Promise<void> {
-  const result = await db.deleteFrom('dashboards').where('id', '=', id).executeTakeFirst();
-  if (result.numDeletedRows === 0n)
-    throw new NautilusError('NOT_FOUND', `Dashboard ${id} does not exist; it may have been deleted.`);
+  await db.transaction().execute(async (trx) => {
+    const result = await trx.deleteFrom('dashboards').where('id', '=', id).executeTakeFirst();
+    if (result.numDeletedRows === 0n)
+      throw new NautilusError('NOT_FOUND', `Dashboard ${id} does not exist; it may have been deleted.`);
+    await deleteGrantsOf(trx, 'dashboard', id);
+  });
 }
 
 export async function dashboardHistory(db: Kysely<Tables>, id: string): Promise<DashboardVersionInfo[]> {

@@ -1,6 +1,8 @@
 import { NautilusError } from '@nautilus/sdk';
 import { type Kysely, sql } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+import { deploymentOrdersMigration } from '../deployments/deployment-order-table.ts';
+import { sweepsMigration } from '../sweeps/sweep-tables.ts';
 
 /** Schema migrations, in order. Never edit a released one: add the next. */
 const migrations: Record<string, Migration> = {
@@ -287,13 +289,152 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0008_sharing': {
+    async up(db: Kysely<any>) {
+      // Per-object grants. No foreign key on object_id (it names a dashboard, strategy or portfolio):
+      // the stores delete an object's grants with it.
+      await db.schema
+        .createTable('object_grants')
+        .addColumn('object_type', 'text', (c) => c.notNull().check(sql`object_type in ('dashboard', 'strategy', 'portfolio')`))
+        .addColumn('object_id', 'text', (c) => c.notNull())
+        .addColumn('grantee_type', 'text', (c) => c.notNull().check(sql`grantee_type in ('user', 'role')`))
+        .addColumn('grantee', 'text', (c) => c.notNull())
+        .addColumn('permission', 'text', (c) => c.notNull().check(sql`permission in ('view', 'edit', 'admin')`))
+        .addColumn('created_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addPrimaryKeyConstraint('object_grants_pk', ['object_type', 'object_id', 'grantee_type', 'grantee'])
+        .execute();
+      await db.schema.createIndex('object_grants_grantee').on('object_grants').columns(['grantee_type', 'grantee']).execute();
+      // Upgrading hides nothing: every existing object keeps today's rule (viewers view, editors edit).
+      for (const [type, table] of [
+        ['dashboard', 'dashboards'],
+        ['strategy', 'strategies'],
+        ['portfolio', 'portfolios'],
+      ] as const) {
+        for (const [role, permission] of [
+          ['viewer', 'view'],
+          ['editor', 'edit'],
+        ] as const) {
+          await sql`insert into object_grants (object_type, object_id, grantee_type, grantee, permission)
+            select ${type}, id, 'role', ${role}, ${permission} from ${sql.table(table)}`.execute(db);
+        }
+      }
+      await db.schema.alterTable('dashboards').addColumn('folder', 'text').execute();
+      await db.schema.createIndex('dashboards_folder').on('dashboards').column('folder').execute();
+      await db.schema
+        .createTable('share_links')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('dashboard_id', 'text', (c) => c.notNull().references('dashboards.id').onDelete('cascade'))
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('label', 'text')
+        .addColumn('variables', 'jsonb', (c) => c.notNull())
+        .addColumn('time_range', 'jsonb', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.references('users.id').onDelete('cascade'))
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('revoked_at', 'timestamptz')
+        .addColumn('last_used_at', 'timestamptz')
+        .execute();
+      await db.schema.createIndex('share_links_dashboard').on('share_links').column('dashboard_id').execute();
+      // The audit log outlives users and objects: actor and target are copied, not referenced.
+      await db.schema
+        .createTable('audit_log')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('actor_id', 'text')
+        .addColumn('actor_name', 'text')
+        .addColumn('via', 'text')
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('target_type', 'text')
+        .addColumn('target_id', 'text')
+        .addColumn('version', 'integer')
+        .addColumn('outcome', 'text', (c) => c.notNull())
+        .addColumn('message', 'text')
+        .execute();
+      await db.schema.createIndex('audit_log_at').on('audit_log').columns(['at', 'id']).execute();
+      await db.schema.createIndex('audit_log_actor').on('audit_log').columns(['actor_id', 'at']).execute();
+      await db.schema.createIndex('audit_log_target').on('audit_log').columns(['target_type', 'target_id']).execute();
+    },
+  },
+  '0009_plugin_installs': {
+    async up(db: Kysely<any>) {
+      // Each version of an installed plugin, staged (approved_at null: never loaded) or approved. The
+      // tarball is kept (base64) so every instance sharing the database can unpack the same bytes.
+      await db.schema
+        .createTable('plugin_versions')
+        .addColumn('plugin_id', 'text', (c) => c.notNull())
+        .addColumn('version', 'text', (c) => c.notNull())
+        .addColumn('package_name', 'text', (c) => c.notNull())
+        .addColumn('origin', 'jsonb', (c) => c.notNull())
+        .addColumn('integrity', 'text', (c) => c.notNull())
+        .addColumn('manifest', 'jsonb', (c) => c.notNull())
+        .addColumn('files', 'jsonb', (c) => c.notNull())
+        .addColumn('signature', 'jsonb')
+        .addColumn('tarball', 'text', (c) => c.notNull())
+        .addColumn('size_bytes', 'integer', (c) => c.notNull())
+        .addColumn('staged_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('staged_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('approved_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('approved_at', 'timestamptz')
+        .addPrimaryKeyConstraint('plugin_versions_pk', ['plugin_id', 'version'])
+        .execute();
+      // Which approved version runs, the one a rollback returns to, and whether it is enabled.
+      await db.schema
+        .createTable('plugin_installs')
+        .addColumn('plugin_id', 'text', (c) => c.primaryKey())
+        .addColumn('current_version', 'text', (c) => c.notNull())
+        .addColumn('previous_version', 'text')
+        .addColumn('enabled', 'boolean', (c) => c.notNull())
+        .addColumn('updated_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+      await db.schema
+        .createTable('trusted_keys')
+        .addColumn('key_id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull().unique())
+        .addColumn('public_key', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+    },
+  },
+  '0012_alert_reads': {
+    async up(db: Kysely<any>) {
+      // Read state per user and alert: the alerts drawer's unread counts and "mark read".
+      await db.schema
+        .createTable('risk_alert_reads')
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('alert_id', 'text', (c) => c.notNull().references('risk_alerts.id').onDelete('cascade'))
+        .addColumn('read_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addPrimaryKeyConstraint('risk_alert_reads_pk', ['user_id', 'alert_id'])
+        .execute();
+      // Grouping reads alerts by source and limit, newest first.
+      await db.schema
+        .createIndex('risk_alerts_group')
+        .on('risk_alerts')
+        .columns(['source_kind', 'source_id', 'limit_kind', 'created_at'])
+        .execute();
+    },
+  },
+  '0011_strategy_version_drafts': {
+    async up(db: Kysely<any>) {
+      // A version saved with type errors on request: kept, backtestable, never deployed.
+      await db.schema
+        .alterTable('strategy_versions')
+        .addColumn('draft', 'boolean', (c) => c.notNull().defaultTo(false))
+        .execute();
+    },
+  },
+  '0013_sweeps': sweepsMigration,
+  '0014_deployment_orders': deploymentOrdersMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Brings the schema up to date; safe to run from several instances at once (Kysely takes a lock). */
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  // Names are reserved per change and land in any order: a database that ran 0012 still runs 0011.
+  const { error, results } = await new Migrator({ db, provider, allowUnorderedMigrations: true }).migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
     throw new NautilusError('INTERNAL', `Database migration ${failed} failed; the database was left unchanged`, { cause: error });

@@ -61,6 +61,8 @@ export interface DashboardsTable {
   updated_by: string | null;
   created_at: CreatedAt;
   updated_at: Date;
+  /** Where the dashboards list files it; null is the top level. Not part of the (portable) document. */
+  folder: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface DashboardVersionsTable {
@@ -92,6 +94,8 @@ export interface StrategyVersionsTable {
   message: string | null;
   /** Unified diff from the previous version; null for version 1. */
   diff: string | null;
+  /** Saved with type errors on request ("save as draft"): never deployed, never rolled back to. */
+  draft: ColumnType<boolean, boolean | undefined, boolean>;
   created_by: string | null;
   created_at: CreatedAt;
 }
@@ -208,6 +212,13 @@ export interface RiskAlertsTable {
   details: Json;
 }
 
+/** An alert one user marked read; the row goes with the alert (retention) or the user. */
+export interface RiskAlertReadsTable {
+  user_id: string;
+  alert_id: string;
+  read_at: CreatedAt;
+}
+
 /**
  * Cached bars of one instrument, timeframe and price basis, a chunk of time per row (a day of 1m bars,
  * a week of 5m...), stored column-wise as float64 (time, open, high, low, close, volume, each
@@ -275,7 +286,106 @@ export interface UploadChunksTable {
   data: string;
 }
 
+export const OBJECT_TYPES = ['dashboard', 'strategy', 'portfolio'] as const;
+export type ObjectType = (typeof OBJECT_TYPES)[number];
+/** What a grant allows on one object, from least to most: view < edit < admin (share, grant, delete). */
+export const PERMISSIONS = ['view', 'edit', 'admin'] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** One user's or one role's permission on one object (see core/src/sharing/permissions.ts). */
+export interface ObjectGrantsTable {
+  object_type: ObjectType;
+  object_id: string;
+  grantee_type: 'user' | 'role';
+  /** A user id, or a role name (which covers that role and every higher one). */
+  grantee: string;
+  permission: Permission;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+/** A read-only link to one dashboard; only the SHA-256 of its token is kept. */
+export interface ShareLinksTable {
+  id: string;
+  dashboard_id: string;
+  token_hash: string;
+  label: string | null;
+  /** The variable values the link was made with, `{ name: value }`. */
+  variables: Json;
+  /** The time range the link was made with, as written (`now-7d`) or absolute. */
+  time_range: Json;
+  created_by: string | null;
+  created_at: CreatedAt;
+  expires_at: Date;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+}
+
+/** One API mutation: who, what, on which object (and version), when, and how it ended. */
+export interface AuditLogTable {
+  id: string;
+  at: CreatedAt;
+  actor_id: string | null;
+  actor_name: string | null;
+  via: string | null;
+  /** The procedure path, e.g. `dashboards.save`. */
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  version: number | null;
+  /** `ok`, or the error code the call ended with. */
+  outcome: string;
+  message: string | null;
+}
+
+/** One version of an installed plugin: staged (approved_at null, never loaded) or approved by an admin. */
+export interface PluginVersionsTable {
+  plugin_id: string;
+  version: string;
+  package_name: string;
+  /** Where it came from: `{ kind: 'upload' | 'registry' | 'url' | 'folder', … }`. */
+  origin: Json;
+  /** `sha512-<base64>` of the tarball. */
+  integrity: string;
+  /** package.json's `nautilus` manifest, checked. */
+  manifest: Json;
+  /** `{ path: sha512 }` of every file but the signature file. */
+  files: Json;
+  /** nautilus-signature.json as found in the package, or null. */
+  signature: Json | null;
+  /** The tarball, base64. */
+  tarball: string;
+  size_bytes: number;
+  staged_by: string | null;
+  staged_at: CreatedAt;
+  approved_by: string | null;
+  approved_at: Date | null;
+}
+
+/** An installed plugin: the approved version that runs, the one a rollback returns to, enabled or not. */
+export interface PluginInstallsTable {
+  plugin_id: string;
+  current_version: string;
+  previous_version: string | null;
+  enabled: boolean;
+  updated_by: string | null;
+  updated_at: Date;
+}
+
+/** A public key whose signatures an admin trusts. */
+export interface TrustedKeysTable {
+  key_id: string;
+  name: string;
+  /** `ed25519:<base64>`. */
+  public_key: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
 export interface Tables {
+  object_grants: ObjectGrantsTable;
+  share_links: ShareLinksTable;
+  audit_log: AuditLogTable;
   uploads: UploadsTable;
   upload_chunks: UploadChunksTable;
   bars_chunks: BarsChunksTable;
@@ -296,6 +406,10 @@ export interface Tables {
   market_feeds: MarketFeedsTable;
   portfolios: PortfoliosTable;
   risk_alerts: RiskAlertsTable;
+  risk_alert_reads: RiskAlertReadsTable;
+  plugin_versions: PluginVersionsTable;
+  plugin_installs: PluginInstallsTable;
+  trusted_keys: TrustedKeysTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -19,8 +19,15 @@ export interface AccountSnapshot {
   fees: number;
   /** equity − initialCash. */
   pnl: number;
-  /** Equity when the warm-up ended and live bars began; pnl since then is equity − liveEquity. */
+  /**
+   * Equity when live bars began: the initial cash, since warm-up bars place no orders (kept for
+   * snapshots stored before, where warm-up trades moved it); pnl since then is equity − liveEquity.
+   */
   liveEquity: number | null;
+  /** Bars opening before this time (epoch ms) were the warm-up: the strategy saw them, no order was placed. */
+  liveFrom?: number;
+  /** How many warm-up bars the strategy saw (they count in `bars`). */
+  warmUpBars?: number;
   openOrders: number;
 }
 
@@ -53,7 +60,13 @@ export function emptyActivity(): DeploymentActivity {
 /** The snapshot of an account, marked at `price` (defaults to the price the engine last saw). */
 export function snapshotOf(
   account: AccountState,
-  context: { initialCash: number; liveEquity: number | null; lastPrice: number | null },
+  context: {
+    initialCash: number;
+    liveEquity: number | null;
+    lastPrice: number | null;
+    liveFrom?: number;
+    warmUpBars?: number;
+  },
 ): AccountSnapshot {
   const price = context.lastPrice;
   const { quantity, avgPrice } = account.position;
@@ -73,6 +86,8 @@ export function snapshotOf(
     fees: account.fees,
     pnl: equity - context.initialCash,
     liveEquity: context.liveEquity,
+    ...(context.liveFrom !== undefined ? { liveFrom: context.liveFrom } : {}),
+    ...(context.warmUpBars !== undefined ? { warmUpBars: context.warmUpBars } : {}),
     openOrders: account.openOrders.length,
   };
 }

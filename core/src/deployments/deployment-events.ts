@@ -1,6 +1,7 @@
 import type { Bar, Fill, LogLine, RiskEvent, Trade, TradingMode } from '@nautilus/sdk';
 import type { DeploymentStatus } from '../db/tables.ts';
 import type { AccountSnapshot } from './account-snapshot.ts';
+import type { DeploymentOrder } from './order-journal.ts';
 
 /**
  * What a deployment publishes on `deployment.<id>` and `deployments.watch` streams: its status, its
@@ -13,6 +14,8 @@ export type DeploymentEvent =
   | { type: 'account'; account: AccountSnapshot }
   | { type: 'bar'; bar: Bar; equity: number }
   | { type: 'fills'; fills: Fill[] }
+  /** Orders placed or changed (filled, cancelled, expired, rejected), as `deployment_orders` stores them. */
+  | { type: 'orders'; orders: DeploymentOrder[] }
   | { type: 'trades'; trades: Trade[] }
   | { type: 'logs'; lines: LogLine[] }
   | { type: 'risk'; events: RiskEvent[]; tradingMode: TradingMode }

@@ -11,10 +11,13 @@ import {
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Tables } from '../db/tables.ts';
+import type { LivePublisher } from '../live/live-publisher.ts';
+import type { BookFeed } from '../market/book-feed.ts';
 import type { MarketFeed } from '../market/market-feed.ts';
 import type { PluginHost } from '../plugins/plugin-host.ts';
 import { describeFailure } from '../strategies/describe-failure.ts';
 import { getStrategy } from '../strategies/strategy-store.ts';
+import { lastRunOf, refuseUndeployable, rollbackVersion } from './deployable-version.ts';
 import { DEPLOYMENT_CONTROL_TOPIC, type DeploymentControl, type DeploymentEvent, deploymentTopic } from './deployment-events.ts';
 import { claimOrphanedDeployments, renewDeploymentLeases } from './deployment-leases.ts';
 import {
@@ -50,6 +53,8 @@ export interface DeploymentManagerOptions {
   plugins: PluginHost;
   bus: Bus;
   feeds: MarketFeed;
+  /** Order-book feeds, for `ctx.book`; without them strategies see no book. */
+  books?: BookFeed | undefined;
   logger: Logger;
   instanceId: string;
   /** Deployments one instance runs at most (each is an isolate). */
@@ -57,6 +62,8 @@ export interface DeploymentManagerOptions {
   maxBars: number;
   /** How long a deployment's lease holds without renewal; renewed every third of it. Default 30 s. */
   leaseMs?: number;
+  /** The live hub: deployment events and alerts also go to its lossless channels. */
+  live?: LivePublisher | undefined;
 }
 
 /** Limits of a deployment's isolate: a run that never ends needs a larger CPU budget and log allowance than a backtest. */
@@ -106,9 +113,9 @@ export class DeploymentManager {
   }
 
   /**
-   * Checks the request (strategy version, params, config, limits, a streaming bar source), starts the
-   * deployment and waits for its warm-up. Returns it as stored: `failed` with the reason if the
-   * warm-up already broke.
+   * Checks the request (strategy version: not a draft and type-checking; params, config, limits, a
+   * streaming bar source), starts the deployment and waits for its warm-up. Returns it as stored:
+   * `failed` with the reason if the warm-up already broke.
    */
   async deploy(userId: string, request: DeployRequest, rollbackOf: string | null = null): Promise<DeploymentRecord> {
     const { db, plugins, instanceId, maxDeployments } = this.#options;
@@ -120,6 +127,7 @@ export class DeploymentManager {
       );
     }
     const strategy = await getStrategy(db, request.strategyId, request.version);
+    await refuseUndeployable(strategy);
     const params = resolveParams(strategy.params, request.params);
     const config = resolveBacktestConfig(request.config, request.timeframe);
     const limits: RunLimits = { ...DEPLOYMENT_LIMITS, ...request.limits };
@@ -181,45 +189,52 @@ export class DeploymentManager {
     }
     if (await markEnded(db, id, { status: 'stopped', reason })) {
       await bus.publish(DEPLOYMENT_CONTROL_TOPIC, { action: 'stop', id } satisfies DeploymentControl);
-      await bus.publish(deploymentTopic(id), {
-        type: 'status',
-        status: 'stopped',
-        reason,
-        time: Date.now(),
-      } satisfies DeploymentEvent);
+      const event = { type: 'status', status: 'stopped', reason, time: Date.now() } satisfies DeploymentEvent;
+      await bus.publish(deploymentTopic(id), event);
+      await this.#options.live
+        ?.publish({ kind: 'deployment', deploymentId: id }, event)
+        .catch((error: unknown) => this.#options.logger.warn({ err: error, deployment: id }, 'live deployment event lost'));
     }
     return getDeployment(db, id);
   }
 
   /**
-   * Stops the deployment and deploys the version before the one it runs, with the same params (those
-   * the older version declares), config, limits, market and replay. Checked first: when the older
-   * version cannot take the params, nothing is stopped.
+   * Stops the deployment and deploys an earlier version (`options.version`, else the newest earlier
+   * one that is not a draft) with the same params (those the older version declares), config,
+   * limits, market and replay. Checked first, and nothing is stopped when a check fails: the older
+   * version must type-check and take the params, and when its last run (backtest or deployment)
+   * failed the caller must say `confirm: true` (CONFLICT with `details.confirm` and the run otherwise).
    */
-  async rollback(id: string, userId: string): Promise<{ stopped: DeploymentRecord; deployed: DeploymentRecord }> {
+  async rollback(
+    id: string,
+    userId: string,
+    options: { version?: number | undefined; confirm?: boolean | undefined } = {},
+  ): Promise<{ stopped: DeploymentRecord; deployed: DeploymentRecord }> {
     const { db } = this.#options;
     const current = await getDeployment(db, id);
-    const previous = await db
-      .selectFrom('strategy_versions')
-      .select('version')
-      .where('strategy_id', '=', current.strategyId)
-      .where('version', '<', current.version)
-      .orderBy('version', 'desc')
-      .executeTakeFirst();
-    if (!previous) {
-      throw NautilusError.validation('rollback', [
-        { path: 'id', message: `the deployment runs version ${current.version}, the first one; there is no earlier version` },
-      ]);
-    }
-    const older = await getStrategy(db, current.strategyId, previous.version);
+    const target = await rollbackVersion(db, current.strategyId, current.version, options.version);
+    const older = await getStrategy(db, current.strategyId, target);
+    await refuseUndeployable(older);
     const params = keepDeclared(older.params, current.params);
     resolveParams(older.params, params);
-    const stopped = await this.stop(id, `rolled back to version ${previous.version}`);
+    const lastRun = await lastRunOf(db, current.strategyId, target);
+    if (lastRun?.status === 'failed' && options.confirm !== true) {
+      const what = lastRun.kind === 'backtest' ? 'backtest' : 'deployment';
+      throw new NautilusError(
+        'CONFLICT',
+        `Version ${target}'s last run failed (a ${what} started ${lastRun.at}${lastRun.reason ? `: ${lastRun.reason}` : ''}). Roll back to it anyway? Send confirm: true.`,
+        {
+          fields: [{ path: 'confirm', message: `version ${target} failed its last run; confirm with true` }],
+          details: { confirm: 'last-run-failed', version: target, lastRun },
+        },
+      );
+    }
+    const stopped = await this.stop(id, `rolled back to version ${target}`);
     const deployed = await this.deploy(
       userId,
       {
         strategyId: current.strategyId,
-        version: previous.version,
+        version: target,
         params,
         config: current.config,
         limits: {

@@ -4,6 +4,8 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { closedBars } from '../backtests/load-bars.ts';
 import type { Tables } from '../db/tables.ts';
+import type { LivePublisher } from '../live/live-publisher.ts';
+import type { BookFeed } from '../market/book-feed.ts';
 import type { FeedKey, FeedMessage } from '../market/feed-topic.ts';
 import { feedTopic } from '../market/feed-topic.ts';
 import type { MarketFeed } from '../market/market-feed.ts';
@@ -11,8 +13,10 @@ import type { PluginHost } from '../plugins/plugin-host.ts';
 import { alertOf, recordAlerts } from '../risk/alert-store.ts';
 import { describeFailure, type RunError } from '../strategies/describe-failure.ts';
 import { type AccountSnapshot, emptyActivity, recordActivity, snapshotOf } from './account-snapshot.ts';
+import { type DeploymentBook, followDeploymentBook } from './deployment-book.ts';
 import { type DeploymentEvent, deploymentTopic } from './deployment-events.ts';
 import { type DeploymentRecord, markEnded, saveAccount, setFirstBarTime } from './deployment-store.ts';
+import { OrderJournal } from './order-journal.ts';
 
 /** What a running deployment needs of the server. */
 export interface DeploymentContext {
@@ -20,10 +24,14 @@ export interface DeploymentContext {
   plugins: PluginHost;
   bus: Bus;
   feeds: MarketFeed;
+  /** Order-book feeds for `ctx.book` (the bars source's plugin's book source); none, no book. */
+  books?: BookFeed | undefined;
   logger: Logger;
   instanceId: string;
   /** Most bars a warm-up or a resume may replay. */
   maxBars: number;
+  /** The live hub: events and alerts also go to the lossless `deployment` and `alerts` channels. */
+  live?: LivePublisher | undefined;
 }
 
 const PERSIST_EVERY_MS = 2_000;
@@ -46,14 +54,21 @@ export class LiveDeployment {
   readonly #onEnd: (id: string) => void;
   readonly #timeframeMs: number;
   readonly #activity = emptyActivity();
+  /** Every order the strategy places, written to deployment_orders as it changes. */
+  readonly #orders: OrderJournal;
   #chain: Promise<void> = Promise.resolve();
   #ended = false;
   #unsubscribe: (() => Promise<void>) | undefined;
   #releaseFeed: (() => Promise<void>) | undefined;
+  /** The book live bars are handed with (ctx.book); warm-up bars are history and get none. */
+  #book: DeploymentBook | undefined;
   #account: AccountState | undefined;
   #lastTime = Number.NEGATIVE_INFINITY;
   #lastPrice: number | null = null;
   #liveEquity: number | null = null;
+  /** Bars opening before this are warm-up (no orders placed); see liveFromOf. */
+  readonly #liveFrom: number;
+  #warmUpBars = 0;
   #firstBarTime: number | null;
   #lastPersist = 0;
   #persistTimer: NodeJS.Timeout | undefined;
@@ -66,7 +81,9 @@ export class LiveDeployment {
     this.#runner = runner;
     this.#onEnd = onEnd;
     this.#timeframeMs = TIMEFRAME_MS[record.timeframe];
+    this.#liveFrom = liveFromOf(record);
     this.#firstBarTime = record.firstBarTime;
+    this.#orders = new OrderJournal(context.db, record.id, record.symbol, this.#liveFrom);
   }
 
   /**
@@ -87,6 +104,11 @@ export class LiveDeployment {
         live.#enqueue(() => live.#onFeed(message as FeedMessage)),
       );
       live.#releaseFeed = await context.feeds.acquire(key);
+      // A replay's bars are history but its book is today's: demos and tests see a moving book too.
+      live.#book = await followDeploymentBook(context, record.dataSource, record.symbol).catch((error: unknown) => {
+        context.logger.warn({ err: error, deployment: record.id }, 'no order book for the deployment');
+        return undefined;
+      });
     } catch (error) {
       await live.#enqueue(() => Promise.reject(error));
     }
@@ -160,9 +182,12 @@ export class LiveDeployment {
       const span = warmupBars * this.#timeframeMs * 6 + 7 * DAY_MS;
       history = await this.#history(until - span, until, warmupBars);
     }
-    this.#absorb(await this.#runner.start(history[0]?.time ?? until), [], false);
+    // Warm-up bars reach the strategy (indicators, ctx.state) but place no orders: the account is
+    // flat at the initial cash when live bars begin, however the strategy traded the history.
+    this.#absorb(await this.#runner.start(history[0]?.time ?? until, { liveFrom: this.#liveFrom }), [], false);
+    this.#warmUpBars = history.filter((bar) => bar.time < this.#liveFrom).length;
     if (history.length > 0) await this.#push(history, false);
-    this.#liveEquity = this.#account?.equity ?? this.#record.config.initialCash;
+    this.#liveEquity = this.#record.config.initialCash;
     this.#publish({ type: 'status', status: 'running', reason: resume ? 'resumed after a restart' : null, time: Date.now() });
     this.#publish({ type: 'account', account: this.#snapshot() });
     await this.#persist(false);
@@ -235,7 +260,8 @@ export class LiveDeployment {
       close: bars.map((bar) => bar.close),
       volume: bars.map((bar) => bar.volume),
     };
-    const update = await this.#runner.push(columns);
+    const book = live ? this.#book?.current() : undefined;
+    const update = await this.#runner.push(columns, undefined, book);
     const last = bars.at(-1)!;
     this.#lastTime = last.time;
     this.#lastPrice = last.close;
@@ -257,6 +283,7 @@ export class LiveDeployment {
       bars,
       equity: update.equity,
     });
+    const orders = this.#orders.observe(update, bars);
     if (!live) return;
     if (update.riskEvents.length > 0) {
       this.#publish({ type: 'risk', events: update.riskEvents, tradingMode: update.tradingMode });
@@ -270,9 +297,11 @@ export class LiveDeployment {
         this.#context.bus,
         source,
         update.riskEvents.map((event) => alertOf(event, { strategyId: this.#record.strategyId })),
+        this.#context.live,
       ).catch((error: unknown) => this.#context.logger.error({ err: error, deployment: this.id }, 'could not store risk alerts'));
     }
     for (const [index, bar] of bars.entries()) this.#publish({ type: 'bar', bar, equity: update.equity[index] as number });
+    if (orders.length > 0) this.#publish({ type: 'orders', orders });
     if (update.fills.length > 0) this.#publish({ type: 'fills', fills: update.fills });
     if (update.trades.length > 0) this.#publish({ type: 'trades', trades: update.trades });
     if (update.logs.length > 0) this.#publish({ type: 'logs', lines: update.logs });
@@ -296,16 +325,25 @@ export class LiveDeployment {
           fees: 0,
           openOrders: [],
         },
-        { initialCash, liveEquity: this.#liveEquity, lastPrice: null },
+        { initialCash, liveEquity: this.#liveEquity, lastPrice: null, liveFrom: this.#liveFrom, warmUpBars: this.#warmUpBars },
       );
     }
-    return snapshotOf(account, { initialCash, liveEquity: this.#liveEquity, lastPrice: this.#lastPrice });
+    return snapshotOf(account, {
+      initialCash,
+      liveEquity: this.#liveEquity,
+      lastPrice: this.#lastPrice,
+      liveFrom: this.#liveFrom,
+      warmUpBars: this.#warmUpBars,
+    });
   }
 
   #publish(event: DeploymentEvent): void {
     void this.#context.bus
       .publish(deploymentTopic(this.id), event)
       .catch((error: unknown) => this.#context.logger.warn({ err: error, deployment: this.id }, 'deployment event lost'));
+    void this.#context.live
+      ?.publish({ kind: 'deployment', deploymentId: this.id }, event)
+      .catch((error: unknown) => this.#context.logger.warn({ err: error, deployment: this.id }, 'live deployment event lost'));
   }
 
   #schedulePersist(): void {
@@ -321,6 +359,7 @@ export class LiveDeployment {
 
   async #persist(final: boolean): Promise<void> {
     this.#lastPersist = Date.now();
+    await this.#orders.settled();
     await saveAccount(this.#context.db, this.id, this.#context.instanceId, {
       account: this.#snapshot(),
       activity: this.#activity,
@@ -366,8 +405,20 @@ export class LiveDeployment {
     this.#runner.dispose();
     await this.#unsubscribe?.().catch(() => {});
     await this.#releaseFeed?.().catch(() => {});
+    await this.#book?.release();
     this.#unsubscribe = undefined;
     this.#releaseFeed = undefined;
+    this.#book = undefined;
     this.#onEnd(this.id);
   }
+}
+
+/**
+ * Where a deployment's warm-up ends: bars opening before this time were history when it was
+ * deployed. A replay goes live at its start; otherwise the first live bar is the one still forming
+ * when the deployment was stored. Derived from the record, so a resumed deployment draws the same line.
+ */
+export function liveFromOf(record: Pick<DeploymentRecord, 'replay' | 'startedAt' | 'timeframe'>): number {
+  if (record.replay) return record.replay.from;
+  return Date.parse(record.startedAt) - TIMEFRAME_MS[record.timeframe] + 1;
 }

@@ -9,22 +9,15 @@ import { secureHeaders } from 'hono/secure-headers';
 import { createRequestContext, SESSION_COOKIE, type Services } from '../api/context.ts';
 import { loginBatchRefusal, refuseUnbatchable } from '../api/login-batch.ts';
 import { appRouter } from '../api/router.ts';
+import { mountPluginPackageRoute } from '../plugins/install/package-upload-route.ts';
+import { SHARE_COOKIE, shareLinkAllowsAsset } from '../sharing/share-cookie.ts';
 import { mountUploadRoutes } from '../uploads/upload-routes.ts';
 import { hostCheck } from './allowed-hosts.ts';
 import { bodyLimit } from './body-limit.ts';
+import { ASSET_TYPES, revalidatedHtml, serveBuilderAsset } from './builder-assets.ts';
 import { clientAddress, trustedProxyList } from './client-address.ts';
 import { pluginAssetUrl } from './plugin-asset-url.ts';
 import { isSameOrigin } from './same-origin.ts';
-
-const ASSET_TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.woff2': 'font/woff2',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
 
 /** Largest API request body: a dashboard document is at most 1 MB, with room for the envelope. */
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -68,6 +61,7 @@ export function createApp(services: Services): Hono {
 
   // Files have a limit of their own; every other route's body is held to MAX_BODY_BYTES below.
   mountUploadRoutes(app, services, (c) => clientAddress(c.env, c.req.raw.headers, trustedProxies));
+  mountPluginPackageRoute(app, services, (c) => clientAddress(c.env, c.req.raw.headers, trustedProxies));
 
   // Every route: only /trpc reads bodies, but an oversized one anywhere gets a 413 the client can read.
   app.use('*', bodyLimit(MAX_BODY_BYTES));
@@ -90,15 +84,26 @@ export function createApp(services: Services): Hono {
     });
   });
 
+  // The live endpoint is a WebSocket (core/src/live/live-gateway.ts answers the upgrade); a plain GET is told so.
+  app.get('/live', (c) =>
+    c.text("GET /live is a WebSocket endpoint: connect with a WebSocket client (see the README's Live streaming).\n", 426, {
+      upgrade: 'websocket',
+    }),
+  );
+
   // Code and styles are compressed; API answers are not (on loopback gzip costs more than it saves).
+  // The app's own files come precompressed from its build; compress() covers anything without a sibling.
   app.use('/assets/*', compress());
   app.use('/plugins/*', compress());
 
-  // Widget bundles of active plugins, for logged-in users only.
+  // Widget bundles of active plugins, for logged-in users, and for a share link's holder those its dashboard draws with.
   app.get('/plugins/:pluginId/*', async (c) => {
     const context = await createRequestContext(services, c.req.raw, new Headers());
-    if (!context.user) return c.text('Log in to load plugin assets.\n', 401);
     const asset = pluginAssetUrl(c.req.url);
+    const shareToken = getCookie(c, SHARE_COOKIE);
+    const shared =
+      !context.user && asset && shareToken ? await shareLinkAllowsAsset(services.db, shareToken, asset.pluginId) : false;
+    if (!context.user && !shared) return c.text('Log in to load plugin assets.\n', 401);
     if (!asset) return c.text('Malformed %-escape in the plugin asset path; encode it with encodeURIComponent.\n', 400);
     const { pluginId, path } = asset;
     const file = services.plugins.assetPath(pluginId, path);
@@ -116,11 +121,14 @@ export function createApp(services: Services): Hono {
     const html = readFileSync(indexFile, 'utf8');
     // A signed-in user's page names the widget bundles up front, so the browser fetches them beside
     // the app's own code instead of after the app has asked the server which widgets exist.
-    if (!getCookie(c, SESSION_COOKIE)) return c.html(html);
-    return c.html(html.replace('</head>', `${widgetPreloads(services)}</head>`), 200, { 'cache-control': 'no-store' });
+    // The page differs with and without a session, and with the active plugins: its ETag covers the latter.
+    const vary = { vary: 'Cookie' };
+    if (!getCookie(c, SESSION_COOKIE)) return revalidatedHtml(c, html, vary);
+    return revalidatedHtml(c, html.replace('</head>', `${widgetPreloads(services)}</head>`), vary);
   };
   app.get('/', servePage);
   app.get('/index.html', servePage);
+  app.get('/assets/*', serveBuilderAsset(builderDir));
   app.use('/*', serveStatic({ root: relative(process.cwd(), builderDir) || '.' }));
   // Single-page app: unknown paths get the app, which routes them.
   app.get('*', servePage);

@@ -1,4 +1,5 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { LiveStats } from '../live/live-stats.ts';
 import type { PluginHost } from '../plugins/plugin-host.ts';
 
 export interface Metrics {
@@ -15,6 +16,7 @@ export interface Metrics {
 export function createMetrics(
   plugins: () => PluginHost | undefined,
   poolStats: () => { total: number; idle: number; waiting: number },
+  live: () => LiveStats | undefined = () => undefined,
 ): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'nautilus_' });
@@ -97,6 +99,7 @@ export function createMetrics(
         if (report.lastSuccessAt !== null) this.set({ source: report.source }, report.lastSuccessAt / 1000);
     },
   });
+  registerLiveMetrics(registry, live);
   const passwordChecks = new Counter({
     name: 'nautilus_password_checks_total',
     help: 'Passwords checked (argon2 runs) by logins, by outcome (ok or failed)',
@@ -104,4 +107,46 @@ export function createMetrics(
     registers: [registry],
   });
   return { registry, procedureDuration, passwordChecks };
+}
+
+/** The live hub's gauges and counters, read from its plain counters at scrape time (the hot path only increments numbers). */
+function registerLiveMetrics(registry: Registry, live: () => LiveStats | undefined): void {
+  const gauges = [
+    ['nautilus_live_connections', 'Open live WebSocket connections', 'connections'],
+    ['nautilus_live_subscriptions', 'Live subscriptions held by those connections', 'subscriptions'],
+    ['nautilus_live_channels', 'Live channels this instance listens to on the bus', 'channels'],
+  ] as const;
+  for (const [name, help, field] of gauges) {
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        this.set(live()?.[field] ?? 0);
+      },
+    });
+  }
+  const counters = [
+    ['nautilus_live_messages_sent_total', 'Live messages written to sockets', 'messagesSent'],
+    ['nautilus_live_frames_sent_total', 'Live frames written (a frame batches one event-loop turn of messages)', 'framesSent'],
+    ['nautilus_live_conflated_total', 'Latest-value messages replaced or merged in a slow connection queue', 'conflated'],
+    [
+      'nautilus_live_slow_consumer_closes_total',
+      'Live connections closed for staying over their outgoing bound (4008)',
+      'slowConsumerCloses',
+    ],
+    ['nautilus_live_resyncs_total', 'Resyncs sent to live subscribers', 'resyncs'],
+    ['nautilus_live_refused_total', 'Live upgrades refused (unauthenticated or over capacity)', 'refused'],
+  ] as const;
+  for (const [name, help, field] of counters) {
+    new Counter({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        this.reset();
+        this.inc(live()?.[field] ?? 0);
+      },
+    });
+  }
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type FieldIssue, NautilusError, type PluginManifest } from '@nautilus/sdk';
+import { CONTRIBUTION_KINDS, type FieldIssue, NautilusError, type PluginManifest } from '@nautilus/sdk';
 
 /** A declared widget bundle must exist: a plugin that ships widgets ships them built. */
 export function checkWidgetBundles(manifest: PluginManifest, dir: string): void {
@@ -23,13 +23,7 @@ export function checkWidgetBundles(manifest: PluginManifest, dir: string): void 
 export function checkContributions(manifest: PluginManifest, contributions: unknown): void {
   const fields: FieldIssue[] = [];
   const given = (contributions ?? {}) as Record<string, Record<string, unknown> | undefined>;
-  const required: Record<string, string> = {
-    dataSources: 'query',
-    riskModels: 'compute',
-    stressTests: 'run',
-    computeKernels: 'cpu',
-  };
-  for (const [kind, method] of Object.entries(required)) {
+  for (const [kind, { required: method }] of Object.entries(CONTRIBUTION_KINDS)) {
     const declared = (manifest.contributes[kind as keyof PluginManifest['contributes']] ?? []).map((item) => item.id);
     const implemented = given[kind] ?? {};
     for (const id of declared) {

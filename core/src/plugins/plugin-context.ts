@@ -1,6 +1,8 @@
 import {
   type Bus,
   type ComputeService,
+  type DataQuery,
+  type Frame,
   NautilusError,
   type PluginCache,
   type PluginContext,
@@ -21,6 +23,8 @@ export interface ContextOptions {
   fetchTimeoutMs: number;
   /** Where rate-limit windows live: shared over Redis when configured (see shared-request-window.ts). */
   windowFor?: PluginFetchOptions['windowFor'];
+  /** Runs a query on any active data source (the host's query gateway); `ctx.data` only where given. */
+  queryData?: (ref: string, query: DataQuery) => Promise<Frame[]>;
 }
 
 /** Builds the `ctx` a plugin's setup receives: everything scoped to what its manifest declared. */
@@ -58,6 +62,26 @@ export function createPluginContext(manifest: PluginManifest, options: ContextOp
     cache: new MemoryCache(),
     bus: options.bus,
     compute: options.compute,
+    ...(options.queryData ? { data: dataAccess(manifest, options.queryData) } : {}),
+  };
+}
+
+/** `ctx.data`: queries only the sources the manifest declares in `permissions.dataSources`, like secrets. */
+function dataAccess(manifest: PluginManifest, queryData: NonNullable<ContextOptions['queryData']>): PluginContext['data'] {
+  const declared = new Set(manifest.permissions.dataSources ?? []);
+  return {
+    query(dataSource, query) {
+      if (!declared.has(dataSource)) {
+        return Promise.reject(
+          new NautilusError(
+            'FORBIDDEN',
+            `Plugin ${manifest.id} queried ${dataSource}, which its manifest does not declare in permissions.dataSources`,
+            { plugin: manifest.id },
+          ),
+        );
+      }
+      return queryData(dataSource, { params: query.params, range: query.range, maxPoints: query.maxPoints });
+    },
   };
 }
 

@@ -1,14 +1,8 @@
-import { existsSync } from 'node:fs';
-import { basename, dirname, relative, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   type Bus,
   type ComputeService,
-  type DataSource,
   type DataSourceDescriptor,
-  type FieldIssue,
   type Frame,
-  isNautilusError,
   NautilusError,
   type PluginContributions,
   type PluginDefinition,
@@ -16,17 +10,20 @@ import {
   type RiskModel,
   type StreamRequest,
   type StressTest,
-  type WidgetDescriptor,
 } from '@nautilus/sdk';
 import type { Logger } from 'pino';
 import { createComputeService, type GpuProvider } from '../compute/compute-service.ts';
-import { schemaIssues } from '../validation/json-schema-validator.ts';
 import { checkContributions, checkWidgetBundles } from './check-contributions.ts';
-import { frameProblem } from './check-frames.ts';
 import { checkManifest } from './check-manifest.ts';
-import { discoverPlugins, type PluginSource, pluginEntry } from './discover-plugins.ts';
+import { discoverPlugins, type PluginSource } from './discover-plugins.ts';
+import { widgetAssetPath } from './plugin-assets.ts';
 import { type ContextOptions, createPluginContext } from './plugin-context.ts';
 import type { PluginFetch, RateBudget } from './plugin-fetch.ts';
+import { type IsolationPolicy, type LoadedModule, loadPluginModule } from './plugin-loader.ts';
+import { nameOf, PluginRegistry, type PluginStatus } from './plugin-registry.ts';
+import { DEFAULT_ROLES, type PluginRoles } from './plugin-roles.ts';
+import { type DataQueryRequest, type DataStream, QueryGateway, stamp } from './query-gateway.ts';
+import type { QueryTruncation } from './query-limit.ts';
 import { createRequestWindow, type RequestWindow } from './request-window.ts';
 import { SourceHealth } from './source-health.ts';
 import { isThirdParty, trustWarning } from './trust-warning.ts';
@@ -46,44 +43,14 @@ export interface PluginHostOptions {
   windowFor?: ContextOptions['windowFor'];
   /** The WebGPU device kernels run on; none (CPU only) when omitted. */
   gpu?: GpuProvider;
+  /** Which plugins run in a process of their own, its heap cap, and where their data folders go. */
+  isolation?: { policy: IsolationPolicy; memoryMb: number; dataRoot?: string };
+  /** Which plugin serves risk models, covariance and default bars; the first-party ones when omitted. */
+  roles?: PluginRoles;
 }
 
-/** What `plugins.list` shows of one plugin. */
-export interface PluginStatus {
-  id: string;
-  name: string;
-  version: string | null;
-  description: string;
-  dir: string;
-  source: PluginSource;
-  state: 'active' | 'failed';
-  error: { code: string; message: string; fields: FieldIssue[] } | null;
-  loadMs: number;
-  contributes: PluginManifest['contributes'];
-  permissions: PluginManifest['permissions'] | null;
-}
-
-interface ActivePlugin {
-  dir: string;
-  definition: PluginDefinition;
-  manifest: PluginManifest;
-  contributions: PluginContributions;
-  /** Its `ctx.fetch`'s rate-limit windows as they stand. */
-  budget: () => RateBudget[];
-}
-
-export interface DataQueryRequest {
-  params: Record<string, unknown>;
-  range: { from: number; to: number };
-  maxPoints: number;
-}
-
-/** A running data-source stream. `done` settles when it ends: rejected, stamped with the plugin id, if it failed. */
-export interface DataStream {
-  readonly done: Promise<void>;
-  /** Aborts the stream and waits for it to end; PLUGIN_TIMEOUT when it does not within the call timeout. */
-  stop(): Promise<void>;
-}
+export type { PluginStatus } from './plugin-registry.ts';
+export type { DataQueryRequest, DataStream } from './query-gateway.ts';
 
 /**
  * Loads plugins from folders, validates and starts each one, and is the only way the rest of core
@@ -92,8 +59,7 @@ export interface DataStream {
  */
 export class PluginHost {
   readonly #options: PluginHostOptions;
-  readonly #statuses: PluginStatus[] = [];
-  readonly #active = new Map<string, ActivePlugin>();
+  readonly #registry = new PluginRegistry();
 
   /** Runs kernels contributed by active plugins; handed to every plugin as `ctx.compute`. */
   readonly compute: ComputeService;
@@ -114,57 +80,52 @@ export class PluginHost {
     return window;
   };
 
+  /** Which plugin serves each role core relies on (configuration; see plugin-roles.ts). */
+  readonly roles: PluginRoles;
+  readonly #gateway: QueryGateway;
+
   constructor(options: PluginHostOptions) {
     this.#options = options;
+    this.roles = options.roles ?? DEFAULT_ROLES;
+    this.#gateway = new QueryGateway({
+      resolve: (ref) => this.#registry.resolveDataSource(ref),
+      health: this.health,
+      callTimeoutMs: options.callTimeoutMs,
+      logger: options.logger,
+    });
     this.compute = createComputeService({
-      findKernel: (ref) => this.#contribution(ref, 'computeKernels'),
+      findKernel: (ref) => this.#registry.contribution(ref, 'computeKernels'),
       gpu: options.gpu ?? { acquire: async () => ({ unavailable: 'no GPU provider is configured' }) },
     });
   }
 
   /** Every declared contribution of a kind, with its global reference `<pluginId>/<id>`. */
-  contributions<K extends 'riskModels' | 'stressTests' | 'computeKernels'>(
-    kind: K,
-  ): { ref: string; pluginId: string; descriptor: NonNullable<PluginManifest['contributes'][K]>[number] }[] {
-    return [...this.#active.values()].flatMap(({ manifest }) =>
-      (manifest.contributes[kind] ?? []).map((descriptor) => ({
-        ref: `${manifest.id}/${descriptor.id}`,
-        pluginId: manifest.id,
-        descriptor,
-      })),
-    );
+  contributions<K extends 'riskModels' | 'stressTests' | 'computeKernels'>(kind: K) {
+    return this.#registry.contributions(kind);
   }
 
   /** A risk model by reference; NOT_FOUND names what is installed. */
   riskModel(ref: string): RiskModel {
-    const model = this.#contribution(ref, 'riskModels');
-    if (!model) throw this.#missing(ref, 'risk model', 'riskModels');
-    return model;
+    return this.#registry.riskModel(ref);
   }
 
   /** A stress test by reference; NOT_FOUND names what is installed. */
   stressTest(ref: string): StressTest {
-    const test = this.#contribution(ref, 'stressTests');
-    if (!test) throw this.#missing(ref, 'stress test', 'stressTests');
-    return test;
+    return this.#registry.stressTest(ref);
   }
 
-  #contribution<K extends 'riskModels' | 'stressTests' | 'computeKernels'>(
-    ref: string,
-    kind: K,
-  ): NonNullable<PluginContributions[K]>[string] | undefined {
-    const slash = ref.lastIndexOf('/');
-    const plugin = this.#active.get(ref.slice(0, slash));
-    return plugin?.contributions[kind]?.[ref.slice(slash + 1)] as NonNullable<PluginContributions[K]>[string] | undefined;
+  list(): PluginStatus[] {
+    return this.#registry.list();
   }
 
-  #missing(ref: string, what: string, kind: 'riskModels' | 'stressTests'): NautilusError {
-    const available = this.contributions(kind).map((item) => item.ref);
-    return new NautilusError(
-      'NOT_FOUND',
-      `No ${what} ${ref} is loaded; available: ${available.join(', ') || 'none (install a risk plugin)'}.`,
-      { fields: [{ path: kind === 'riskModels' ? 'model' : 'stressTest', message: `unknown ${what} ${ref}` }] },
-    );
+  /** Every data source of every active plugin, with its global reference `<pluginId>/<id>`. */
+  dataSources(): { ref: string; pluginId: string; descriptor: DataSourceDescriptor }[] {
+    return this.#registry.dataSources();
+  }
+
+  /** Every widget of every active plugin, with its panel type `<pluginId>/<id>` and bundle URL. */
+  widgets() {
+    return this.#registry.widgets();
   }
 
   async loadAll(): Promise<void> {
@@ -173,95 +134,48 @@ export class PluginHost {
     }
   }
 
-  list(): PluginStatus[] {
-    return this.#statuses.map((status) => structuredClone(status));
-  }
-
-  /** Every data source of every active plugin, with its global reference `<pluginId>/<id>`. */
-  dataSources(): { ref: string; pluginId: string; descriptor: DataSourceDescriptor }[] {
-    return [...this.#active.values()].flatMap(({ manifest }) =>
-      (manifest.contributes.dataSources ?? []).map((descriptor) => ({
-        ref: `${manifest.id}/${descriptor.id}`,
-        pluginId: manifest.id,
-        descriptor,
-      })),
-    );
-  }
-
-  /** Every widget of every active plugin, with its panel type `<pluginId>/<id>` and bundle URL. */
-  widgets(): { type: string; pluginId: string; pluginVersion: string; bundleUrl: string; descriptor: WidgetDescriptor }[] {
-    return [...this.#active.values()].flatMap(({ manifest }) =>
-      (manifest.contributes.widgets ?? []).map((descriptor) => ({
-        type: `${manifest.id}/${descriptor.id}`,
-        pluginId: manifest.id,
-        pluginVersion: manifest.version,
-        // The version in the URL lets browsers cache a bundle until the plugin is upgraded.
-        bundleUrl: `/plugins/${manifest.id}/${descriptor.bundle}?v=${encodeURIComponent(manifest.version)}`,
-        descriptor,
-      })),
-    );
-  }
-
   /**
-   * The file behind `/plugins/<pluginId>/<path>`, if it lies in the folder of one of the plugin's
-   * declared widget bundles (its chunks sit beside it); undefined otherwise, so no other file of a
-   * plugin package is ever served.
+   * Loads, validates and starts one plugin folder while the server runs (an install, an enable, an
+   * update); the status says whether it is active or failed and why. Its id must not be loaded already:
+   * `remove` the old version first.
    */
+  async add(dir: string, source: PluginSource): Promise<PluginStatus> {
+    await this.#load(dir, source);
+    const status = this.#registry.statusOf(dir);
+    if (!status) throw new NautilusError('INTERNAL', `Loading the plugin at ${dir} recorded no status`);
+    return status;
+  }
+
+  /** Stops a plugin (teardown with a timeout) and forgets it and its status; nothing when it is not loaded. */
+  async remove(id: string): Promise<void> {
+    const plugin = this.#registry.forget(id);
+    if (!plugin) return;
+    try {
+      await withTimeout(`Plugin ${id} teardown`, this.#options.setupTimeoutMs, async () => plugin.definition.teardown?.(), id);
+    } catch (error) {
+      this.#options.logger.warn({ plugin: id, err: error }, 'plugin teardown failed on removal');
+    }
+  }
+
+  /** The widget asset behind `/plugins/<pluginId>/<path>`, if the plugin is active and declares it (see plugin-assets.ts). */
   assetPath(pluginId: string, path: string): string | undefined {
-    const plugin = this.#active.get(pluginId);
-    if (!plugin) return undefined;
-    const file = resolve(plugin.dir, path);
-    const allowed = (plugin.manifest.contributes.widgets ?? []).some((widget) => {
-      const folder = dirname(resolve(plugin.dir, widget.bundle));
-      const inside = relative(folder, file);
-      return inside !== '' && !inside.startsWith('..') && !inside.startsWith(sep);
-    });
-    return allowed && existsSync(file) ? file : undefined;
+    const plugin = this.#registry.active(pluginId);
+    return plugin ? widgetAssetPath(plugin.dir, plugin.manifest, path) : undefined;
   }
 
   /** True when `ref` (`plugin/source`) names a data source of an active plugin. */
   hasDataSource(ref: string): boolean {
-    try {
-      this.#resolveDataSource(ref);
-      return true;
-    } catch {
-      return false;
-    }
+    return this.#gateway.hasDataSource(ref);
   }
 
   /** Validates the params against the source's query schema, runs the query with a timeout, checks the frames. */
-  async query(ref: string, request: DataQueryRequest): Promise<Frame[]> {
-    const { pluginId, descriptor, implementation } = this.#resolveDataSource(ref);
-    const issues = schemaIssues(descriptor.querySchema, request.params, 'params');
-    if (issues.length) throw NautilusError.validation(`query for ${ref}`, issues);
-    let frames: Frame[];
-    const started = performance.now();
-    try {
-      frames = await withTimeout(
-        `Data source ${ref}`,
-        this.#options.callTimeoutMs,
-        (signal) => implementation.query(request, signal),
-        pluginId,
-      );
-    } catch (error) {
-      const stamped = stamp(error, pluginId, 'DATA_SOURCE_ERROR', `Data source ${ref} failed`);
-      this.health.failed(ref, stamped, performance.now() - started);
-      throw stamped;
-    }
-    const problem = frameProblem(frames, descriptor.frames);
-    if (problem) {
-      const error = new NautilusError(
-        'DATA_SOURCE_ERROR',
-        `Data source ${ref} returned invalid data (${problem}); report it to the plugin's author.`,
-        {
-          plugin: pluginId,
-        },
-      );
-      this.health.failed(ref, error, performance.now() - started);
-      throw error;
-    }
-    this.health.succeeded(ref, performance.now() - started);
-    return frames;
+  query(ref: string, request: DataQueryRequest): Promise<Frame[]> {
+    return this.#gateway.query(ref, request);
+  }
+
+  /** {@link query}, saying whether the answer was cut at `maxPoints` (what a panel must tell its user). */
+  queryLimited(ref: string, request: DataQueryRequest): Promise<{ frames: Frame[]; truncation?: QueryTruncation }> {
+    return this.#gateway.queryLimited(ref, request);
   }
 
   /**
@@ -269,78 +183,16 @@ export class PluginHost {
    * refuse bad input before it is accepted.
    */
   checkQuery(ref: string, params: Record<string, unknown>): { pluginId: string; descriptor: DataSourceDescriptor } {
-    const { pluginId, descriptor } = this.#resolveDataSource(ref);
-    const issues = schemaIssues(descriptor.querySchema, params, 'params');
-    if (issues.length) throw NautilusError.validation(`query for ${ref}`, issues);
-    return { pluginId, descriptor };
+    return this.#gateway.checkQuery(ref, params);
   }
 
-  /**
-   * Starts a source's live stream: params are checked like a query's, each frame emitted is checked
-   * before `emit` sees it (a bad one ends the stream with DATA_SOURCE_ERROR), and whatever the plugin
-   * throws is stamped with its id. A throwing `emit` is logged, never passed back into the plugin.
-   */
-  async stream(ref: string, request: StreamRequest, emit: (frame: Frame) => void): Promise<DataStream> {
-    const { pluginId, descriptor } = this.checkQuery(ref, request.params);
-    const { implementation } = this.#resolveDataSource(ref);
-    if (!descriptor.streaming || typeof implementation.stream !== 'function') {
-      throw new NautilusError(
-        'VALIDATION',
-        `Data source ${ref} does not stream; pick one whose streaming is true in dataSources.list.`,
-        {
-          fields: [{ path: 'dataSource', message: 'does not stream' }],
-          plugin: pluginId,
-        },
-      );
-    }
-    if (request.replay && !descriptor.replay) {
-      throw new NautilusError('VALIDATION', `Data source ${ref} cannot replay history; deploy without replay.`, {
-        fields: [{ path: 'replay', message: 'not supported by this data source' }],
-        plugin: pluginId,
-      });
-    }
-    const controller = new AbortController();
-    let invalid: NautilusError | undefined;
-    const checkedEmit = (frame: Frame) => {
-      if (controller.signal.aborted) return;
-      const problem = frameProblem([frame], descriptor.frames);
-      if (problem) {
-        invalid = new NautilusError(
-          'DATA_SOURCE_ERROR',
-          `Data source ${ref} streamed invalid data (${problem}); report it to the plugin's author.`,
-          { plugin: pluginId },
-        );
-        controller.abort(invalid);
-        return;
-      }
-      try {
-        emit(frame);
-      } catch (error) {
-        this.#options.logger.error({ err: error, dataSource: ref }, 'a stream consumer threw');
-      }
-    };
-    const stream = implementation.stream.bind(implementation);
-    const done = Promise.resolve()
-      .then(() => stream(request, checkedEmit, controller.signal))
-      .then(
-        () => {
-          if (invalid) throw invalid;
-        },
-        (error: unknown) => {
-          throw stamp(invalid ?? error, pluginId, 'DATA_SOURCE_ERROR', `Data source ${ref} stream failed`);
-        },
-      );
-    return {
-      done,
-      stop: async () => {
-        controller.abort();
-        await withTimeout(`Stopping the stream of ${ref}`, this.#options.callTimeoutMs, () => done.catch(() => {}), pluginId);
-      },
-    };
+  /** Starts a source's live stream through the gateway (checked params and frames, stamped errors). */
+  stream(ref: string, request: StreamRequest, emit: (frame: Frame) => void): Promise<DataStream> {
+    return this.#gateway.stream(ref, request, emit);
   }
 
   async teardown(): Promise<void> {
-    for (const [id, plugin] of this.#active) {
+    for (const [id, plugin] of this.#registry.activePlugins()) {
       if (!plugin.definition.teardown) continue;
       try {
         await withTimeout(`Plugin ${id} teardown`, this.#options.setupTimeoutMs, () => plugin.definition.teardown?.(), id);
@@ -348,72 +200,40 @@ export class PluginHost {
         this.#options.logger.warn({ plugin: id, err: error }, 'plugin teardown failed');
       }
     }
-    this.#active.clear();
-  }
-
-  #resolveDataSource(ref: string): { pluginId: string; descriptor: DataSourceDescriptor; implementation: DataSource } {
-    const slash = ref.lastIndexOf('/');
-    const pluginId = ref.slice(0, slash);
-    const localId = ref.slice(slash + 1);
-    const plugin = this.#active.get(pluginId);
-    if (!plugin) {
-      const failed = this.#statuses.find((status) => status.id === pluginId);
-      const why = failed?.error
-        ? `plugin ${pluginId} failed to load: ${failed.error.message}`
-        : `no plugin ${pluginId} is installed`;
-      throw new NautilusError('NOT_FOUND', `Data source ${ref} is not available: ${why}.`, { plugin: pluginId });
-    }
-    const descriptor = plugin.manifest.contributes.dataSources?.find((item) => item.id === localId);
-    const implementation = plugin.contributions.dataSources?.[localId];
-    if (!descriptor || !implementation) {
-      throw new NautilusError(
-        'NOT_FOUND',
-        `Plugin ${pluginId} has no data source '${localId}'; see plugins.list for what it offers.`,
-        { plugin: pluginId },
-      );
-    }
-    return { pluginId, descriptor, implementation };
+    this.#registry.clearActive();
   }
 
   async #load(dir: string, source: PluginSource): Promise<void> {
     const started = performance.now();
     const { setupTimeoutMs, logger } = this.#options;
     let manifest: PluginManifest | undefined;
+    let loaded: LoadedModule | undefined;
     try {
-      const entry = pluginEntry(dir);
-      const module = (await withTimeout(
-        `Loading the plugin module at ${dir}`,
-        setupTimeoutMs,
-        () => import(pathToFileURL(entry).href),
-      )) as {
-        default?: unknown;
-      };
-      const definition = module.default as PluginDefinition | undefined;
-      if (
-        !definition ||
-        typeof definition !== 'object' ||
-        typeof definition.setup !== 'function' ||
-        !('manifest' in definition)
-      ) {
-        throw new NautilusError('PLUGIN_INVALID', `Plugin at ${dir} must default-export definePlugin({ manifest, setup })`, {
-          fields: [{ path: 'default export', message: 'expected { manifest, setup }' }],
-        });
-      }
-      manifest = await this.#start(definition, dir, (checked) => {
+      const isolation = this.#options.isolation ?? { policy: 'third-party', memoryMb: 256 };
+      loaded = await loadPluginModule(dir, source, { ...isolation, setupTimeoutMs, logger }, (change) =>
+        this.#registry.changed(dir, change),
+      );
+      manifest = await this.#start(loaded.definition, dir, (checked) => {
         manifest = checked;
       });
-      this.#record(dir, source, manifest, started, null);
+      this.#registry.record(dir, source, manifest, started, null, loaded.isolation);
       logger.info(
-        { plugin: manifest.id, version: manifest.version, ms: Math.round(performance.now() - started) },
+        {
+          plugin: manifest.id,
+          version: manifest.version,
+          ms: Math.round(performance.now() - started),
+          isolation: loaded.isolation.mode,
+        },
         'plugin loaded',
       );
     } catch (error) {
       const failure = stamp(error, manifest?.id, 'PLUGIN_FAILED', `Plugin ${manifest?.id ?? dir} failed to start`);
-      this.#record(dir, source, manifest, started, failure);
-      logger.error({ plugin: manifest?.id ?? basename(dir), code: failure.code, err: failure.message }, 'plugin failed');
+      if (loaded?.isolation.mode === 'process') await Promise.resolve(loaded.definition.teardown?.()).catch(() => {});
+      this.#registry.record(dir, source, manifest, started, failure, loaded?.isolation ?? null);
+      logger.error({ plugin: manifest?.id ?? nameOf(dir), code: failure.code, err: failure.message }, 'plugin failed');
     }
     // Loaded or failed, a plugin Nautilus does not ship gets a plain warning of what it can do here.
-    const id = manifest?.id ?? basename(dir);
+    const id = manifest?.id ?? nameOf(dir);
     if (isThirdParty(source)) logger.warn({ plugin: id, source, dir }, trustWarning(id, source));
   }
 
@@ -429,10 +249,10 @@ export class PluginHost {
       manifest = await this.#start(definition, dir, (checked) => {
         manifest = checked;
       });
-      this.#record(dir, source, manifest, started, null);
+      this.#registry.record(dir, source, manifest, started, null);
     } catch (error) {
       const failure = stamp(error, manifest?.id, 'PLUGIN_FAILED', `Built-in ${manifest?.id ?? 'plugin'} failed to start`);
-      this.#record(dir, source, manifest, started, failure);
+      this.#registry.record(dir, source, manifest, started, failure);
       this.#options.logger.error({ plugin: manifest?.id, code: failure.code, err: failure.message }, 'built-in plugin failed');
     }
   }
@@ -443,7 +263,7 @@ export class PluginHost {
    * setting leaves the plugin running as it was and the error says why.
    */
   async reload(id: string, config: Record<string, unknown>): Promise<void> {
-    const plugin = this.#active.get(id);
+    const plugin = this.#registry.active(id);
     if (!plugin) throw new NautilusError('NOT_FOUND', `Plugin ${id} is not active`, { plugin: id });
     const context = createPluginContext(plugin.manifest, {
       logger: this.#options.logger,
@@ -453,6 +273,7 @@ export class PluginHost {
       readSecret: this.#options.readSecret,
       fetchTimeoutMs: this.#options.fetchTimeoutMs,
       windowFor: this.#windowFor,
+      queryData: (ref, query) => this.#gateway.query(ref, query),
     });
     let contributions: PluginContributions;
     try {
@@ -466,7 +287,7 @@ export class PluginHost {
     } catch (error) {
       throw stamp(error, id, 'PLUGIN_FAILED', `Plugin ${id} could not start with these settings`);
     }
-    this.#active.set(id, { ...plugin, contributions, budget: () => (context.fetch as PluginFetch).budget() });
+    this.#registry.setActive(id, { ...plugin, contributions, budget: () => (context.fetch as PluginFetch).budget() });
     try {
       await withTimeout(`Plugin ${id} teardown`, this.#options.setupTimeoutMs, async () => plugin.definition.teardown?.(), id);
     } catch (error) {
@@ -476,12 +297,12 @@ export class PluginHost {
 
   /** How much of each declared rate limit an active plugin has used (empty when it declares none). */
   rateBudget(id: string): RateBudget[] {
-    return this.#active.get(id)?.budget() ?? [];
+    return this.#registry.active(id)?.budget() ?? [];
   }
 
   /** The manifest of an active plugin, or undefined. */
   manifest(id: string): PluginManifest | undefined {
-    return this.#active.get(id)?.manifest;
+    return this.#registry.active(id)?.manifest;
   }
 
   /** The checks and setup shared by every plugin, wherever its definition came from; returns its manifest once active. */
@@ -495,7 +316,7 @@ export class PluginHost {
     onManifest(manifest);
     checkWidgetBundles(manifest, dir);
     const id = manifest.id;
-    if (this.#active.has(id) || this.#statuses.some((status) => status.id === id)) {
+    if (this.#registry.taken(id)) {
       throw new NautilusError(
         'PLUGIN_INVALID',
         `Plugin id ${id} at ${dir} is already used by another plugin; ids must be unique.`,
@@ -512,42 +333,18 @@ export class PluginHost {
       readSecret: this.#options.readSecret,
       fetchTimeoutMs: this.#options.fetchTimeoutMs,
       windowFor: this.#windowFor,
+      queryData: (ref, query) => this.#gateway.query(ref, query),
     });
     const declared = manifest;
     const contributions = await withTimeout(`Plugin ${id} setup`, setupTimeoutMs, () => definition.setup(context), id);
     checkContributions(declared, contributions);
-    this.#active.set(id, { dir, definition, manifest, contributions, budget: () => (context.fetch as PluginFetch).budget() });
+    this.#registry.setActive(id, {
+      dir,
+      definition,
+      manifest,
+      contributions,
+      budget: () => (context.fetch as PluginFetch).budget(),
+    });
     return manifest;
   }
-
-  #record(
-    dir: string,
-    source: PluginSource,
-    manifest: PluginManifest | undefined,
-    started: number,
-    error: NautilusError | null,
-  ): void {
-    this.#statuses.push({
-      id: manifest?.id ?? basename(dir),
-      name: manifest?.name ?? basename(dir),
-      version: manifest?.version ?? null,
-      description: manifest?.description ?? '',
-      dir,
-      source,
-      state: error ? 'failed' : 'active',
-      error: error ? { code: error.code, message: error.message, fields: error.fields } : null,
-      loadMs: Math.round(performance.now() - started),
-      contributes: manifest?.contributes ?? {},
-      permissions: manifest?.permissions ?? null,
-    });
-  }
-}
-
-/** Keeps a NautilusError (stamping the plugin id), wraps anything else with `code` and `context`. */
-function stamp(error: unknown, pluginId: string | undefined, code: NautilusError['code'], context: string): NautilusError {
-  const wrapped = isNautilusError(error)
-    ? error
-    : new NautilusError(code, `${context}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  wrapped.plugin ??= pluginId;
-  return wrapped;
 }

@@ -9,8 +9,8 @@ export function isThirdParty(source: PluginSource): boolean {
 export function trustWarning(pluginId: string, source: PluginSource): string {
   const from = source === 'installed' ? '<dataDir>/plugins' : 'NAUTILUS_PLUGIN_DIRS';
   return (
-    `Plugin ${pluginId} is not first-party (from ${from}): it runs inside the Nautilus server process with the ` +
-    `server's rights, so it can read the server's files and data, start processes and reach any host. ` +
-    `Only install plugins you trust there.`
+    `Plugin ${pluginId} is not first-party (from ${from}): it runs in a process of its own, confined to its ` +
+    `folder, the secrets it declares and ctx.fetch to the hosts it declares (the Plugins page and the README's ` +
+    `Security section say what this machine enforces). Only install plugins you trust there.`
   );
 }

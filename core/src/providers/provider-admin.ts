@@ -266,5 +266,7 @@ function describe(frames: Frame[]): string {
   if (frame.kind === 'table') return `${frame.rows.length} rows`;
   if (frame.kind === 'ohlcv') return `${frame.time.length} bars`;
   if (frame.kind === 'timeseries') return `${frame.series.reduce((sum, series) => sum + series.time.length, 0)} points`;
+  if (frame.kind === 'book' || frame.kind === 'bookDelta')
+    return `${frame.bids.price.length + frame.asks.price.length} book levels`;
   return `value ${frame.value}`;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Bus, LimitFinding, RiskEvent } from '@nautilus/sdk';
 import type { Kysely } from 'kysely';
 import type { AlertSource, Tables } from '../db/tables.ts';
+import type { LivePublisher } from '../live/live-publisher.ts';
 
 /** The bus topic every stored alert is published on, for other instances and live views. */
 export const ALERTS_TOPIC = 'risk.alerts';
@@ -32,12 +33,13 @@ export function alertOf(event: RiskEvent, context: Record<string, unknown> = {})
 /** A run can deny thousands of orders: past this many per call, the rest are summed up in one alert. */
 const MAX_ALERTS_PER_CALL = 200;
 
-/** Stores findings as alerts and publishes each on {@link ALERTS_TOPIC}. */
+/** Stores findings as alerts and publishes each on {@link ALERTS_TOPIC} and, with `live`, on the live `alerts` channel. */
 export async function recordAlerts(
   db: Kysely<Tables>,
   bus: Bus,
   source: RiskAlert['source'],
   findings: AlertInput[],
+  live?: LivePublisher,
 ): Promise<RiskAlert[]> {
   if (findings.length === 0) return [];
   const kept = findings.slice(0, MAX_ALERTS_PER_CALL);
@@ -83,6 +85,8 @@ export async function recordAlerts(
     )
     .execute();
   for (const alert of alerts) await bus.publish(ALERTS_TOPIC, alert);
+  // The stored alert is what counts: a live channel that cannot take it (Redis down) fails no caller.
+  for (const alert of alerts) await live?.publish({ kind: 'alerts' }, alert).catch(() => undefined);
   return alerts;
 }
 

@@ -24,7 +24,7 @@ export interface PortfolioOrderCheck extends PreTradeDecision {
  * Pre-trade checks of orders against stored portfolios' limit sets (the runtime's `checkOrder`, the
  * same code a strategy run uses), on the portfolio as `portfolioLimitState` marks it.
  * Accepted orders count towards maxOrderRate per portfolio on this instance (the window is kept in
- * memory: it restarts with the server and is not shared between instances).
+ * memory: it restarts with the server and is not shared between instances); what-if checks do not.
  */
 export class PortfolioOrderChecker {
   readonly #host: PluginHost;
@@ -36,7 +36,13 @@ export class PortfolioOrderChecker {
     this.#risk = risk;
   }
 
-  async check(portfolio: Portfolio, order: PortfolioOrder, now = Date.now()): Promise<PortfolioOrderCheck> {
+  /** Checks one order; unless `whatIf`, an accepted order counts towards maxOrderRate. */
+  async check(
+    portfolio: Portfolio,
+    order: PortfolioOrder,
+    now = Date.now(),
+    options: { whatIf?: boolean | undefined } = {},
+  ): Promise<PortfolioOrderCheck> {
     const held = portfolio.positions.some((position) => position.symbol === order.symbol);
     const book = held ? portfolio : { ...portfolio, positions: [...portfolio.positions, { symbol: order.symbol, quantity: 0 }] };
     let orderTimes = this.#orderTimes.get(portfolio.id);
@@ -53,7 +59,7 @@ export class PortfolioOrderChecker {
       compileLimitSet(portfolio.limits),
       { now, ...(varInputs ? { var: varInputs } : {}) },
     );
-    if (decision.accepted) orderTimes.push(now);
+    if (decision.accepted && !options.whatIf) orderTimes.push(now);
     return { ...decision, equity: state.equity, price };
   }
 }

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { type LimitSet, NautilusError, type RiskPosition } from '@nautilus/sdk';
-import type { Kysely } from 'kysely';
-import type { Tables } from '../db/tables.ts';
+import { type Kysely, sql } from 'kysely';
+import type { Permission, Tables } from '../db/tables.ts';
+import { addInitialGrants, deleteGrantsOf, type InitialAccess } from '../sharing/grants.ts';
+import { type Actor, permissionFromRank, permissionRankSql } from '../sharing/permissions.ts';
 
 /** A book of positions: what VaR, stress tests and limits are computed for. */
 export interface Portfolio {
@@ -30,7 +32,8 @@ export interface PortfolioInput {
   limits?: LimitSet | null | undefined;
 }
 
-const notFound = (id: string) =>
+/** The answer for a portfolio that does not exist, or that the caller may not view (ids must not leak). */
+export const portfolioNotFound = (id: string) =>
   new NautilusError('NOT_FOUND', `Portfolio ${id} does not exist; it may have been deleted. Pick one from portfolios.list.`, {
     fields: [{ path: 'portfolioId', message: `no portfolio ${id}` }],
   });
@@ -67,14 +70,23 @@ function checkPositions(positions: PortfolioPosition[]): void {
   });
 }
 
-export async function listPortfolios(db: Kysely<Tables>): Promise<Portfolio[]> {
-  const rows = await db.selectFrom('portfolios').selectAll().orderBy('name').execute();
-  return rows.map(toPortfolio);
+/** The portfolios `actor` may view (all of them when absent), each with the actor's permission. */
+export async function listPortfolios(db: Kysely<Tables>, actor?: Actor): Promise<(Portfolio & { permission: Permission })[]> {
+  const who = actor ?? { id: '', role: 'admin' as const };
+  const rank = permissionRankSql(who, 'portfolio', 'portfolios.id', 'portfolios.created_by');
+  const rows = await db
+    .selectFrom('portfolios')
+    .selectAll()
+    .select(rank.as('rank'))
+    .where(sql<boolean>`${rank} > 0`)
+    .orderBy('name')
+    .execute();
+  return rows.map((row) => ({ ...toPortfolio(row), permission: permissionFromRank(row.rank, who.role) as Permission }));
 }
 
 export async function getPortfolio(db: Kysely<Tables>, id: string): Promise<Portfolio> {
   const row = await db.selectFrom('portfolios').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound(id);
+  if (!row) throw portfolioNotFound(id);
   return toPortfolio(row);
 }
 
@@ -85,29 +97,38 @@ export async function findPortfolio(db: Kysely<Tables>, idOrName: string): Promi
     .selectAll()
     .where((eb) => eb.or([eb('id', '=', idOrName), eb('name', '=', idOrName)]))
     .executeTakeFirst();
-  if (!row) throw notFound(idOrName);
+  if (!row) throw portfolioNotFound(idOrName);
   return toPortfolio(row);
 }
 
-export async function createPortfolio(db: Kysely<Tables>, userId: string | null, input: PortfolioInput): Promise<Portfolio> {
+/** Creates a portfolio owned by `userId`; `access` says who else sees it (`team` by default, see InitialAccess). */
+export async function createPortfolio(
+  db: Kysely<Tables>,
+  userId: string | null,
+  input: PortfolioInput,
+  access: InitialAccess = 'team',
+): Promise<Portfolio> {
   checkPositions(input.positions);
   const id = randomUUID();
   try {
-    await db
-      .insertInto('portfolios')
-      .values({
-        id,
-        name: input.name,
-        description: input.description ?? null,
-        capital: input.capital,
-        data_source: input.dataSource,
-        positions: JSON.stringify(input.positions),
-        limits: input.limits ? JSON.stringify(input.limits) : null,
-        version: 1,
-        created_by: userId,
-        updated_at: new Date(),
-      })
-      .execute();
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('portfolios')
+        .values({
+          id,
+          name: input.name,
+          description: input.description ?? null,
+          capital: input.capital,
+          data_source: input.dataSource,
+          positions: JSON.stringify(input.positions),
+          limits: input.limits ? JSON.stringify(input.limits) : null,
+          version: 1,
+          created_by: userId,
+          updated_at: new Date(),
+        })
+        .execute();
+      await addInitialGrants(trx, 'portfolio', id, access, userId);
+    });
   } catch (error) {
     throw nameTaken(error, input.name);
   }
@@ -158,6 +179,9 @@ export async function updatePortfolio(
 }
 
 export async function deletePortfolio(db: Kysely<Tables>, id: string): Promise<void> {
-  const result = await db.deleteFrom('portfolios').where('id', '=', id).executeTakeFirst();
-  if (result.numDeletedRows === 0n) throw notFound(id);
+  await db.transaction().execute(async (trx) => {
+    const result = await trx.deleteFrom('portfolios').where('id', '=', id).executeTakeFirst();
+    if (result.numDeletedRows === 0n) throw portfolioNotFound(id);
+    await deleteGrantsOf(trx, 'portfolio', id);
+  });
 }

@@ -5,6 +5,8 @@ import type { RiskCapsByRole } from './risk-caps.ts';
 /** Who asked, what they may run, and the signal that fires when their request is gone. */
 export interface RiskCaller {
   role: Role;
+  /** The logged-in user, whose grants decide which portfolios they may see. */
+  userId?: string;
   caps: RiskCapsByRole;
   /** Aborts when the client cancels the request or disconnects. */
   signal?: AbortSignal | undefined;

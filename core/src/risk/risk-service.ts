@@ -6,19 +6,18 @@ import type {
   VarBacktestResult,
   VarResult,
 } from '@nautilus/sdk';
-import { NautilusError } from '@nautilus/sdk';
+import { isNautilusError, NautilusError } from '@nautilus/sdk';
 import type { Kysely } from 'kysely';
 import type { Tables } from '../db/tables.ts';
 import type { PluginHost } from '../plugins/plugin-host.ts';
+import { requirePermission } from '../sharing/permissions.ts';
 import { alignedReturns } from './aligned-returns.ts';
 import { type PortfolioOrder, type PortfolioOrderCheck, PortfolioOrderChecker } from './portfolio-order-check.ts';
-import { findPortfolio, type Portfolio } from './portfolio-store.ts';
+import { findPortfolio, type Portfolio, portfolioNotFound } from './portfolio-store.ts';
 import { loadAssetClasses, loadDailyCloses } from './price-history.ts';
 import { ResultCache } from './result-cache.ts';
+import { currentRiskCaller } from './risk-caller.ts';
 
-/** The risk plugin whose models core calls, and the compute kernel behind the correlation heatmap. */
-export const RISK_PLUGIN_ID = 'nautilus.risk-core';
-export const COVARIANCE_KERNEL = 'nautilus.compute-webgpu/covariance';
 export const VAR_METHODS = ['parametric', 'historical', 'montecarlo'] as const;
 export type VarMethod = (typeof VAR_METHODS)[number];
 
@@ -79,13 +78,35 @@ export class RiskService {
     this.#orders = new PortfolioOrderChecker(host, this);
   }
 
-  /** The pre-trade check of one order against the portfolio's limit set. */
-  checkOrder(portfolio: Portfolio, order: PortfolioOrder, now?: number): Promise<PortfolioOrderCheck> {
-    return this.#orders.check(portfolio, order, now);
+  /**
+   * The pre-trade check of one order against the portfolio's limit set. A what-if check (`whatIf`)
+   * changes nothing: its order does not count towards maxOrderRate.
+   */
+  checkOrder(
+    portfolio: Portfolio,
+    order: PortfolioOrder,
+    now?: number,
+    options: { whatIf?: boolean } = {},
+  ): Promise<PortfolioOrderCheck> {
+    return this.#orders.check(portfolio, order, now, options);
   }
 
-  portfolio(idOrName: string): Promise<Portfolio> {
-    return findPortfolio(this.#db, idOrName);
+  /**
+   * A portfolio by id or name, for the logged-in caller only if they may view it (NOT_FOUND
+   * otherwise, like the portfolios API): every risk view, procedure or `nautilus.core/risk` panel,
+   * reads its portfolio here. Work the server starts by itself has no caller and is not checked.
+   */
+  async portfolio(idOrName: string): Promise<Portfolio> {
+    const portfolio = await findPortfolio(this.#db, idOrName);
+    const caller = currentRiskCaller();
+    if (caller?.userId) {
+      await requirePermission(this.#db, { id: caller.userId, role: caller.role }, 'portfolio', portfolio.id, 'view').catch(
+        (error: unknown) => {
+          throw isNautilusError(error) && error.code === 'NOT_FOUND' ? portfolioNotFound(idOrName) : error;
+        },
+      );
+    }
+    return portfolio;
   }
 
   /**
@@ -98,7 +119,7 @@ export class RiskService {
       resultKey('var', portfolio, method, settings),
       async () => {
         const { positions, prices } = await this.#inputs(portfolio, settings.lookback + 1, settings.asOf);
-        const model = this.#host.riskModel(`${RISK_PLUGIN_ID}/${method}`);
+        const model = this.#host.riskModel(`${this.#host.roles.riskPlugin}/${method}`);
         return model.compute(
           {
             positions,
@@ -136,9 +157,9 @@ export class RiskService {
     signal?: AbortSignal,
   ): Promise<VarBacktestResult> {
     const { positions, prices } = await this.#inputs(portfolio, settings.lookback + settings.window + 1, settings.asOf);
-    const model = this.#host.riskModel(`${RISK_PLUGIN_ID}/${method}`);
+    const model = this.#host.riskModel(`${this.#host.roles.riskPlugin}/${method}`);
     if (!model.backtest) {
-      throw new NautilusError('NOT_FOUND', `Risk model ${RISK_PLUGIN_ID}/${method} offers no backtest`, {
+      throw new NautilusError('NOT_FOUND', `Risk model ${this.#host.roles.riskPlugin}/${method} offers no backtest`, {
         fields: [{ path: 'method', message: 'no backtest' }],
       });
     }
@@ -161,7 +182,7 @@ export class RiskService {
     // A historical window needs prices back to its start.
     const days = scenario.kind === 'historical' ? Math.ceil((asOf - scenario.from) / 86_400_000 / 1.4) + 5 : 5;
     const { positions, prices } = await this.#inputs(portfolio, days, asOf);
-    const test = this.#host.stressTest(`${RISK_PLUGIN_ID}/scenarios`);
+    const test = this.#host.stressTest(`${this.#host.roles.riskPlugin}/scenarios`);
     return test.run({ positions, prices, scenario }, signal ?? new AbortController().signal);
   }
 
@@ -181,7 +202,12 @@ export class RiskService {
     run.signal?.throwIfAborted();
     const { returns, observations } = alignedReturns(prices, symbols, lookback);
     const n = symbols.length;
-    const kernel = await this.#host.compute.run(COVARIANCE_KERNEL, { returns }, { observations, assets: n, lambda }, run);
+    const kernel = await this.#host.compute.run(
+      this.#host.roles.covarianceKernel,
+      { returns },
+      { observations, assets: n, lambda },
+      run,
+    );
     const rows = (flat: ArrayLike<number>) =>
       symbols.map((_, row) => Array.from({ length: n }, (_, column) => Number(flat[row * n + column])));
     return {

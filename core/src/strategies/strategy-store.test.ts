@@ -9,6 +9,7 @@ import {
   deleteStrategy,
   getStrategy,
   listStrategies,
+  renameStrategy,
   saveStrategy,
   strategyDiff,
   strategyVersions,
@@ -68,6 +69,8 @@ for (const dialect of dialects) {
         id,
         version: 2,
         unchanged: false,
+        draft: false,
+        typeErrors: 0,
       });
       const second = await getStrategy(opened.db, id);
       expect(second.params.slow?.default).toBe(50);
@@ -105,6 +108,75 @@ for (const dialect of dialects) {
       );
       expect(loadsBadly.fields).toEqual([{ path: 'params.n.default', message: 'must be >= 1, got 0' }]);
       expect((await strategyVersions(opened.db, id)).map((version) => version.version)).toEqual([2, 1]);
+    });
+
+    it('refuses a source with type errors against the sdk like a syntax error, with line, column and message', async () => {
+      const { id } = await createStrategy(opened.db, userId, { source: SMA_CROSSOVER, name: 'Typed' });
+      const broken = SMA_CROSSOVER.replace('ctx.sell(held);', 'ctx.liquidat();');
+      const lines = broken.split('\n');
+      const line = lines.findIndex((text) => text.includes('ctx.liquidat')) + 1;
+      const error = await failure(saveStrategy(opened.db, userId, { id, baseVersion: 1, source: broken }));
+      expect(error.code).toBe('VALIDATION');
+      expect(error.message).toContain("Property 'liquidat' does not exist");
+      expect(error.message).toContain('save it as a draft');
+      expect(error.details).toMatchObject({
+        line,
+        column: lines[line - 1]!.indexOf('liquidat') + 1,
+        typeErrors: 1,
+        draftAllowed: true,
+        diagnostics: [expect.objectContaining({ line, message: expect.stringContaining("Did you mean 'liquidate'?") })],
+      });
+      expect(error.fields).toEqual([{ path: 'source', message: expect.stringContaining(`line ${line}, column`) }]);
+      expect((await strategyVersions(opened.db, id)).map((version) => version.version)).toEqual([1]);
+      // A new strategy is checked the same way.
+      expect((await failure(createStrategy(opened.db, userId, { source: broken, name: 'Never' }))).code).toBe('VALIDATION');
+      expect((await listStrategies(opened.db)).some((item) => item.name === 'Never')).toBe(false);
+    });
+
+    it('stores a source with type errors as a draft on request, and a clean one asked as a draft as an ordinary version', async () => {
+      const { id } = await createStrategy(opened.db, userId, { source: SMA_CROSSOVER, name: 'Drafty' });
+      const broken = SMA_CROSSOVER.replace('ctx.sell(held);', 'ctx.liquidat();');
+      expect(await saveStrategy(opened.db, userId, { id, baseVersion: 1, source: broken, draft: true })).toEqual({
+        id,
+        version: 2,
+        unchanged: false,
+        draft: true,
+        typeErrors: 1,
+      });
+      expect(await getStrategy(opened.db, id)).toMatchObject({ version: 2, draft: true, source: broken });
+      expect((await strategyVersions(opened.db, id)).map((version) => [version.version, version.draft])).toEqual([
+        [2, true],
+        [1, false],
+      ]);
+      // Syntax errors are refused even as a draft: the version must still load and declare its params.
+      expect(
+        (await failure(saveStrategy(opened.db, userId, { id, baseVersion: 2, source: 'export default 1 +;', draft: true }))).code,
+      ).toBe('VALIDATION');
+      const fixed = SMA_CROSSOVER.replace('ctx.sell(held);', 'ctx.liquidate();');
+      expect(await saveStrategy(opened.db, userId, { id, baseVersion: 2, source: fixed, draft: true })).toMatchObject({
+        version: 3,
+        draft: false,
+        typeErrors: 0,
+      });
+      expect((await getStrategy(opened.db, id)).draft).toBe(false);
+    });
+
+    it('renames a strategy without a new version, refusing a name another strategy has (ignoring case and spaces)', async () => {
+      const { id } = await createStrategy(opened.db, userId, { source: SMA_CROSSOVER, name: 'Renamable' });
+      await createStrategy(opened.db, userId, { source: SMA_CROSSOVER, name: 'Taken name' });
+      expect(await renameStrategy(opened.db, id, '  Momentum 2  ')).toEqual({ id, name: 'Momentum 2' });
+      expect(await getStrategy(opened.db, id)).toMatchObject({ name: 'Momentum 2', version: 1, latestVersion: 1 });
+      // Its own name, in another case, is fine.
+      expect(await renameStrategy(opened.db, id, 'MOMENTUM 2')).toEqual({ id, name: 'MOMENTUM 2' });
+      const taken = await failure(renameStrategy(opened.db, id, ' taken NAME '));
+      expect(taken.code).toBe('CONFLICT');
+      expect(taken.fields).toEqual([{ path: 'name', message: 'is taken by another strategy' }]);
+      expect((await getStrategy(opened.db, id)).name).toBe('MOMENTUM 2');
+      const viaSave = await failure(
+        saveStrategy(opened.db, userId, { id, baseVersion: 1, source: `${SMA_CROSSOVER}\n// x`, name: 'Taken name' }),
+      );
+      expect(viaSave.code).toBe('CONFLICT');
+      expect((await failure(renameStrategy(opened.db, '00000000-0000-4000-8000-000000000000', 'Nobody'))).code).toBe('NOT_FOUND');
     });
 
     it('lists strategies and deletes one with its versions', async () => {

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { NautilusError, type ParamSpecs } from '@nautilus/sdk';
 import { type Kysely, sql } from 'kysely';
-import type { Tables } from '../db/tables.ts';
+import type { Permission, Tables } from '../db/tables.ts';
+import { addInitialGrants, deleteGrantsOf, type InitialAccess } from '../sharing/grants.ts';
+import { type Actor, permissionFromRank, permissionRankSql } from '../sharing/permissions.ts';
 import { checkStrategySource } from './check-source.ts';
 import { diffStats, sourceDiff } from './source-diff.ts';
 
@@ -14,6 +16,8 @@ export interface StrategySummary {
   createdAt: string;
   updatedAt: string;
   createdBy: string | null;
+  /** What the asking user may do with it. */
+  permission: Permission;
 }
 
 /** One version of a strategy: its source, the params it declares and the diff from the one before. */
@@ -27,6 +31,8 @@ export interface StrategyRecord {
   params: ParamSpecs;
   message: string | null;
   diff: string | null;
+  /** Saved with type errors on request: backtests may run it, deployments may not. */
+  draft: boolean;
   /** When and by whom this version was saved. */
   createdAt: string;
   createdBy: string | null;
@@ -35,6 +41,7 @@ export interface StrategyRecord {
 export interface StrategyVersionInfo {
   version: number;
   message: string | null;
+  draft: boolean;
   linesAdded: number;
   linesRemoved: number;
   createdAt: string;
@@ -43,7 +50,10 @@ export interface StrategyVersionInfo {
 
 const notFound = (id: string) => new NautilusError('NOT_FOUND', `Strategy ${id} does not exist; it may have been deleted.`);
 
-export async function listStrategies(db: Kysely<Tables>): Promise<StrategySummary[]> {
+/** The strategies `actor` may view (all of them when absent), with their permission on each. */
+export async function listStrategies(db: Kysely<Tables>, actor?: Actor): Promise<StrategySummary[]> {
+  const who = actor ?? { id: '', role: 'admin' as const };
+  const rank = permissionRankSql(who, 'strategy', 'strategies.id', 'strategies.created_by');
   const rows = await db
     .selectFrom('strategies')
     .leftJoin('users', 'users.id', 'strategies.created_by')
@@ -56,6 +66,8 @@ export async function listStrategies(db: Kysely<Tables>): Promise<StrategySummar
       'strategies.updated_at',
       'users.username',
     ])
+    .select(rank.as('rank'))
+    .where(sql<boolean>`${rank} > 0`)
     .select((eb) =>
       eb
         .selectFrom('deployments')
@@ -75,6 +87,7 @@ export async function listStrategies(db: Kysely<Tables>): Promise<StrategySummar
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     createdBy: row.username,
+    permission: permissionFromRank(row.rank, who.role) as Permission,
   }));
 }
 
@@ -92,6 +105,7 @@ export async function getStrategy(db: Kysely<Tables>, id: string, version?: numb
       'strategy_versions.params',
       'strategy_versions.message',
       'strategy_versions.diff',
+      'strategy_versions.draft',
       'strategy_versions.created_at',
       'users.username',
     ])
@@ -109,18 +123,33 @@ export async function getStrategy(db: Kysely<Tables>, id: string, version?: numb
     params: row.params as ParamSpecs,
     message: row.message,
     diff: row.diff,
+    draft: row.draft,
     createdAt: row.created_at.toISOString(),
     createdBy: row.username,
   };
 }
 
-/** Compiles first: a source that does not compile is refused with its line and column, and nothing is written. */
+/**
+ * Compiles and type-checks first: a source that does not compile, or has type errors and is not a
+ * `draft`, is refused with its line and column, and nothing is written. Names need not be unique
+ * here (scripts create from the same file again and again); `renameStrategy` keeps them apart.
+ */
 export async function createStrategy(
   db: Kysely<Tables>,
   userId: string,
-  input: { source: string; name?: string | undefined; description?: string | undefined; message?: string | undefined },
-): Promise<{ id: string; version: number }> {
-  const checked = await checkStrategySource(input.source);
+  input: {
+    source: string;
+    name?: string | undefined;
+    description?: string | undefined;
+    message?: string | undefined;
+    /** Who else sees it (see InitialAccess); `team` by default. */
+    access?: InitialAccess | undefined;
+    /** Store it even with type errors, as a draft. */
+    draft?: boolean | undefined;
+  },
+): Promise<{ id: string; version: number; draft: boolean; typeErrors: number | null }> {
+  const checked = await checkStrategySource(input.source, { draft: input.draft ?? false });
+  const draft = checked.typeErrors !== 0;
   const id = randomUUID();
   await db.transaction().execute(async (trx) => {
     await trx
@@ -143,16 +172,21 @@ export async function createStrategy(
         params: JSON.stringify(checked.params),
         message: input.message ?? 'Created',
         diff: null,
+        draft,
         created_by: userId,
       })
       .execute();
+    await addInitialGrants(trx, 'strategy', id, input.access ?? 'team', userId);
   });
-  return { id, version: 1 };
+  return { id, version: 1, draft, typeErrors: checked.typeErrors };
 }
 
 /**
  * Saves the source as a new version if `baseVersion` is still the latest (CONFLICT otherwise), with
- * the diff from it. Compiles first; a source equal to the latest one writes nothing (`unchanged`).
+ * the diff from it. Compiles and type-checks first: type errors are refused unless `draft`, which
+ * stores the version as a draft (not deployable); a draft that has no type errors is stored as an
+ * ordinary version. A source equal to the latest one writes nothing (`unchanged`). A new `name` must
+ * not be another strategy's (CONFLICT).
  */
 export async function saveStrategy(
   db: Kysely<Tables>,
@@ -164,16 +198,21 @@ export async function saveStrategy(
     message?: string | undefined;
     name?: string | undefined;
     description?: string | undefined;
+    draft?: boolean | undefined;
   },
-): Promise<{ id: string; version: number; unchanged: boolean }> {
-  const checked = await checkStrategySource(input.source);
+): Promise<{ id: string; version: number; unchanged: boolean; draft: boolean; typeErrors: number | null }> {
+  const checked = await checkStrategySource(input.source, { draft: input.draft ?? false });
+  const draft = checked.typeErrors !== 0;
   const base = await getStrategy(db, input.id, input.baseVersion);
   if (base.latestVersion !== input.baseVersion) throw conflict(input.id, base.latestVersion, input.baseVersion);
   const renamed =
     (input.name !== undefined && input.name !== base.name) || (input.description ?? base.description) !== base.description;
-  if (base.source === input.source && !renamed) return { id: input.id, version: base.version, unchanged: true };
+  if (base.source === input.source && !renamed && base.draft === draft) {
+    return { id: input.id, version: base.version, unchanged: true, draft: base.draft, typeErrors: checked.typeErrors };
+  }
   const version = input.baseVersion + 1;
   await db.transaction().execute(async (trx) => {
+    if (input.name !== undefined && input.name !== base.name) await refuseTakenName(trx, input.id, input.name);
     const updated = await trx
       .updateTable('strategies')
       .set({
@@ -195,11 +234,42 @@ export async function saveStrategy(
         params: JSON.stringify(checked.params),
         message: input.message ?? null,
         diff: sourceDiff(base.source, input.source, input.baseVersion, version),
+        draft,
         created_by: userId,
       })
       .execute();
   });
-  return { id: input.id, version, unchanged: false };
+  return { id: input.id, version, unchanged: false, draft, typeErrors: checked.typeErrors };
+}
+
+/** CONFLICT when a strategy other than `id` is named `name` (ignoring case and surrounding spaces). */
+async function refuseTakenName(db: Kysely<Tables>, id: string, name: string): Promise<void> {
+  const taken = await db
+    .selectFrom('strategies')
+    .select('id')
+    .where(sql<string>`lower(trim(name))`, '=', name.trim().toLowerCase())
+    .where('id', '<>', id)
+    .executeTakeFirst();
+  if (taken) {
+    throw new NautilusError('CONFLICT', `Another strategy is already named “${name.trim()}”; pick another name.`, {
+      fields: [{ path: 'name', message: 'is taken by another strategy' }],
+    });
+  }
+}
+
+/** Renames a strategy (no new version: the name is the strategy's, not a version's); CONFLICT when the name is taken. */
+export async function renameStrategy(db: Kysely<Tables>, id: string, name: string): Promise<{ id: string; name: string }> {
+  const trimmed = name.trim();
+  await db.transaction().execute(async (trx) => {
+    await refuseTakenName(trx, id, trimmed);
+    const updated = await trx
+      .updateTable('strategies')
+      .set({ name: trimmed, updated_at: new Date() })
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (updated.numUpdatedRows === 0n) throw notFound(id);
+  });
+  return { id, name: trimmed };
 }
 
 function conflict(id: string, latest: number | undefined, baseVersion: number): NautilusError {
@@ -220,6 +290,7 @@ export async function strategyVersions(db: Kysely<Tables>, id: string): Promise<
       'strategy_versions.version',
       'strategy_versions.message',
       'strategy_versions.diff',
+      'strategy_versions.draft',
       'strategy_versions.created_at',
       'users.username',
     ])
@@ -230,6 +301,7 @@ export async function strategyVersions(db: Kysely<Tables>, id: string): Promise<
   return rows.map((row) => ({
     version: row.version,
     message: row.message,
+    draft: row.draft,
     ...diffStats(row.diff),
     createdAt: row.created_at.toISOString(),
     createdBy: row.username,
@@ -263,5 +335,6 @@ export async function deleteStrategy(db: Kysely<Tables>, id: string): Promise<vo
     await trx.deleteFrom('backtest_runs').where('strategy_id', '=', id).execute();
     const result = await trx.deleteFrom('strategies').where('id', '=', id).executeTakeFirst();
     if (result.numDeletedRows === 0n) throw notFound(id);
+    await deleteGrantsOf(trx, 'strategy', id);
   });
 }

@@ -28,7 +28,18 @@ export async function makeFuzzFixtures(api: Harness, admin: Auth): Promise<FuzzF
   );
   const deployment = await data(api, 'deployments.deploy', { strategyId, ...market, replay: { bars: 3, speed: 1_000 } }, admin);
   await data(api, 'deployments.stop', { id: deployment.id }, admin);
+  // A dashboard of its own for the link, which no other example saves over: its panel query stays the example's.
+  const sharedId = (await data(api, 'dashboards.create', { document: sampleDocument('Fuzz shared') }, admin)).id;
+  const link = (label: string) =>
+    data(
+      api,
+      'sharing.createLink',
+      { dashboardId: sharedId, expiresAt: Date.now() + 86_400_000, timeRange: { from: 'now-7d', to: 'now' }, label },
+      admin,
+    );
+  const shareLink = await link('Fuzz link');
   return {
+    shareToken: shareLink.token,
     dashboardId,
     strategyId,
     portfolioId,
@@ -41,6 +52,7 @@ export async function makeFuzzFixtures(api: Harness, admin: Auth): Promise<FuzzF
       portfolioId: (await data(api, 'portfolios.create', { ...FUZZ_PORTFOLIO, name: 'Doomed' }, admin)).id,
       userId: (await user('viewer', 'fuzz-doomed')).id,
       apiKeyId: (await data(api, 'apiKeys.create', { name: 'doomed' }, admin)).id,
+      shareLinkId: (await link('Doomed link')).id,
     },
   };
 }

@@ -1,5 +1,7 @@
+import type { Frame } from '@nautilus/sdk';
 import { resolveTimeRange } from '@nautilus/sdk';
 import { z } from 'zod';
+import type { QueryTruncation } from '../../plugins/query-limit.ts';
 import { router, viewerProcedure } from '../trpc.ts';
 
 const time = z.union([z.string().min(1).max(40), z.number()]);
@@ -29,7 +31,10 @@ export const dataSourcesRouter = router({
       const { plugins, config } = ctx.services;
       const range = resolveTimeRange(input.range, Date.now());
       const maxPoints = Math.min(input.maxPoints ?? config.maxQueryPoints, config.maxQueryPoints);
-      const frames = await plugins.query(input.dataSource, { params: input.params, range, maxPoints });
-      return { frames, range };
+      // A cut answer says so (`truncation`: the limit, the oldest time kept, a timeframe that fits).
+      const { frames, truncation } = await plugins.queryLimited(input.dataSource, { params: input.params, range, maxPoints });
+      const result: { frames: Frame[]; range: typeof range; truncation?: QueryTruncation } = { frames, range };
+      if (truncation) result.truncation = truncation;
+      return result;
     }),
 });

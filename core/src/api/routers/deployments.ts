@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DEPLOYMENT_STATUSES } from '../../db/tables.ts';
 import { getDeployment, listDeployments } from '../../deployments/deployment-store.ts';
 import { editorProcedure, router, viewerProcedure } from '../trpc.ts';
-import { backtestConfig, dataSource, uuid as id, params, symbol, timeframe, version } from './strategy-inputs.ts';
+import { backtestConfig, dataSource, uuid as id, params, symbol, timeframe, version, withBarsSource } from './strategy-inputs.ts';
 
 export const deploymentsRouter = router({
   /**
@@ -32,17 +32,26 @@ export const deploymentsRouter = router({
         replay: z.object({ bars: z.number().int().min(1).max(100_000), speed: z.number().min(1).max(1_000_000) }).optional(),
       }),
     )
-    .mutation(({ ctx, input }) => ctx.services.deployments.deploy(ctx.user.id, input)),
+    .mutation(({ ctx, input }) =>
+      ctx.services.deployments.deploy(ctx.user.id, withBarsSource(input, ctx.services.plugins.roles)),
+    ),
 
   /** Stops it (onStop runs) with the reason recorded; stopping one that already ended changes nothing. */
   stop: editorProcedure
     .input(z.object({ id, reason: z.string().trim().min(1).max(200).optional() }))
     .mutation(({ ctx, input }) => ctx.services.deployments.stop(input.id, input.reason ?? `stopped by ${ctx.user.username}`)),
 
-  /** Stops it and deploys the previous version with the same params, market and settings, in one action. */
+  /**
+   * Stops it and deploys an earlier version (`version`, else the newest earlier one that is not a
+   * draft) with the same params, market and settings, in one action. Drafts and versions that do not
+   * type-check are refused; a version whose last run failed needs `confirm: true` (CONFLICT with
+   * `details.confirm: 'last-run-failed'` and the run otherwise).
+   */
   rollback: editorProcedure
-    .input(z.object({ id }))
-    .mutation(({ ctx, input }) => ctx.services.deployments.rollback(input.id, ctx.user.id)),
+    .input(z.object({ id, version: version.optional(), confirm: z.boolean().optional() }))
+    .mutation(({ ctx, input }) =>
+      ctx.services.deployments.rollback(input.id, ctx.user.id, { version: input.version, confirm: input.confirm }),
+    ),
 
   list: viewerProcedure
     .input(

@@ -46,7 +46,10 @@ export const providersRouter = router({
   /** The bars fallback chain in force, and whether an admin set it. */
   chain: viewerProcedure.query(async ({ ctx }) => {
     const saved = await readChain(ctx.services.db);
-    return { chain: saved ?? defaultChain((ref) => ctx.services.plugins.hasDataSource(ref)), custom: saved !== undefined };
+    return {
+      chain: saved ?? defaultChain((ref) => ctx.services.plugins.hasDataSource(ref), ctx.services.plugins.roles),
+      custom: saved !== undefined,
+    };
   }),
 
   setChain: adminProcedure

@@ -1,6 +1,7 @@
 import { EARLIEST_TIME, LATEST_TIME, NautilusError } from '@nautilus/sdk';
 import { z } from 'zod';
 import { ALERT_SOURCES } from '../../db/tables.ts';
+import { listAlertGroups, markAlertsRead } from '../../risk/alert-groups.ts';
 import { listAlerts, recordAlerts } from '../../risk/alert-store.ts';
 import { checkRiskSize, checkStressSize, type RiskSize, type RiskSizeFields } from '../../risk/check-risk-size.ts';
 import { defaultBacktestPaths, VAR_METHODS } from '../../risk/risk-service.ts';
@@ -58,6 +59,28 @@ const scenario = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('historical'), name: z.string().min(1).max(200), from: epochMs, to: epochMs }),
 ]);
+
+const order = z
+  .object({
+    symbol,
+    side: z.enum(['buy', 'sell']),
+    quantity: z.number().finite().positive(),
+    type: z.enum(['market', 'limit', 'stop', 'stop-limit']).default('market'),
+    limitPrice: z.number().finite().positive().optional(),
+    stopPrice: z.number().finite().positive().optional(),
+  })
+  .strict();
+
+const alertFilter = {
+  sourceKind: z.enum(ALERT_SOURCES).optional(),
+  sourceId: z.union([uuid, z.string().min(1).max(200)]).optional(),
+  limit: z.string().min(1).max(100).optional(),
+};
+const alertGroupKey = z
+  .object({ sourceKind: z.enum(ALERT_SOURCES), sourceId: z.string().min(1).max(200), limit: z.string().min(1).max(100) })
+  .strict();
+/** Alerts created up to this time (the newest the user was shown) are marked; later ones stay unread. */
+const upTo = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
 
 /** What `var` and `backtest` ask for, as the role caps measure it. */
 function sizeOf(input: {
@@ -122,44 +145,61 @@ export const riskRouter = router({
   }),
 
   /**
-   * The pre-trade check of an order against the portfolio's limits: accept or deny with the limit,
-   * its threshold and the value the order would lead to. Denials and warnings are stored as alerts
-   * and published on the bus (`risk.alerts`).
+   * The pre-trade check of an order against the portfolio's limits: accept or deny with every limit
+   * it breaks (`denials`; `denial` is the first), its threshold and the value the order would lead to.
+   * Denials and warnings are stored as alerts and published on the bus (`risk.alerts`), and an
+   * accepted order counts towards maxOrderRate.
    */
-  checkOrder: editorProcedure
+  checkOrder: editorProcedure.input(z.object({ portfolioId, order }).strict()).mutation(async ({ ctx, input }) => {
+    const portfolio = await ctx.services.risk.portfolio(input.portfolioId);
+    const decision = await ctx.services.risk.checkOrder(portfolio, input.order);
+    const denials = decision.denials ?? (decision.denial ? [decision.denial] : []);
+    const described = `${input.order.side} ${input.order.quantity} ${input.order.symbol}`;
+    await recordAlerts(
+      ctx.services.db,
+      ctx.services.bus,
+      { kind: 'portfolio', id: portfolio.id, name: portfolio.name },
+      [
+        ...denials.map((finding) => ({ ...finding, details: { event: 'denial', order: described } })),
+        ...decision.warnings.map((finding) => ({ ...finding, details: { event: 'warning', order: described } })),
+      ],
+      ctx.services.live,
+    );
+    return decision;
+  }),
+
+  /**
+   * The same check as a what-if (the portfolio page's order check): the decision only. No alert is
+   * stored or published and the order does not count towards maxOrderRate.
+   */
+  whatIfOrder: editorProcedure.input(z.object({ portfolioId, order }).strict()).query(async ({ ctx, input }) => {
+    const portfolio = await ctx.services.risk.portfolio(input.portfolioId);
+    return ctx.services.risk.checkOrder(portfolio, input.order, undefined, { whatIf: true });
+  }),
+
+  /**
+   * Alerts grouped per source (run, deployment, portfolio) and limit, newest group first, each with
+   * its count and the caller's unread count; `unread` is the caller's unread total (the bell).
+   */
+  alertGroups: viewerProcedure
     .input(
       z
-        .object({
-          portfolioId,
-          order: z
-            .object({
-              symbol,
-              side: z.enum(['buy', 'sell']),
-              quantity: z.number().finite().positive(),
-              type: z.enum(['market', 'limit', 'stop', 'stop-limit']).default('market'),
-              limitPrice: z.number().finite().positive().optional(),
-              stopPrice: z.number().finite().positive().optional(),
-            })
-            .strict(),
-        })
-        .strict(),
+        .object({ ...alertFilter, unread: z.boolean().optional(), maxGroups: z.number().int().min(1).max(500).default(100) })
+        .strict()
+        .default({ maxGroups: 100 }),
     )
-    .mutation(async ({ ctx, input }) => {
-      const portfolio = await ctx.services.risk.portfolio(input.portfolioId);
-      const decision = await ctx.services.risk.checkOrder(portfolio, input.order);
-      const findings = [...(decision.denial ? [decision.denial] : []), ...decision.warnings];
-      const order = `${input.order.side} ${input.order.quantity} ${input.order.symbol}`;
-      await recordAlerts(
-        ctx.services.db,
-        ctx.services.bus,
-        { kind: 'portfolio', id: portfolio.id, name: portfolio.name },
-        findings.map((finding) => ({
-          ...finding,
-          details: { event: finding === decision.denial ? 'denial' : 'warning', order },
-        })),
-      );
-      return decision;
-    }),
+    .query(({ ctx, input }) => listAlertGroups(ctx.services.db, ctx.user.id, input)),
+
+  /** Marks the named groups' alerts read for the caller (up to `upTo`); returns how many became read. */
+  markAlertsRead: viewerProcedure
+    .input(z.object({ groups: z.array(alertGroupKey).min(1).max(500), upTo }).strict())
+    .mutation(async ({ ctx, input }) => ({ marked: await markAlertsRead(ctx.services.db, ctx.user.id, input) })),
+
+  /** Marks every alert the filter keeps read for the caller (up to `upTo`); returns how many became read. */
+  markAllAlertsRead: viewerProcedure.input(z.object({ ...alertFilter, upTo }).strict()).mutation(async ({ ctx, input }) => {
+    const { upTo: until, ...filter } = input;
+    return { marked: await markAlertsRead(ctx.services.db, ctx.user.id, { filter, upTo: until }) };
+  }),
 
   /** Newest first: limit warnings and breaches from backtests, deployments and pre-trade checks. */
   alerts: viewerProcedure

@@ -9,7 +9,15 @@ export const time = z.union([z.string().min(1).max(40), z.number()]);
 export const dataSource = z
   .string()
   .regex(/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+\/[a-z][a-z0-9-]*$/, 'expected <pluginId>/<dataSourceId>')
-  .default('nautilus.sim-market/bars');
+  .optional();
+
+/** The input with its bars source, the configured default bars source when it names none. */
+export function withBarsSource<T extends { dataSource?: string }>(
+  input: T,
+  roles: { defaultBars: string },
+): T & { dataSource: string } {
+  return { ...input, dataSource: input.dataSource ?? roles.defaultBars };
+}
 export const symbol = z.string().min(1).max(100);
 /** Strategy param values by name; checked against the version's declared specs by the service. */
 export const params = z.record(z.string().max(100), z.union([z.number(), z.boolean(), z.string().max(1_000)]));
