@@ -168,8 +168,8 @@ for (const { name, run } of implementations) {
       setTimeout(() => controller.abort(new Error('stopped midway')), 50);
       const started = performance.now();
       await expect(running).rejects.toThrow('stopped midway');
-      // 20M paths take seconds; a stop between chunks comes well before.
-      expect(performance.now() - started).toBeLessThan(1500);
+      // 20M paths take seconds; a stop between chunks comes well before (2.5 s allows a loaded CI machine).
+      expect(performance.now() - started).toBeLessThan(2500);
     });
   });
 }

@@ -31,6 +31,14 @@ export const seriesQuerySchema: JsonSchema = {
   },
 };
 
+/** A series by first release: no `asOf` (it is every first release, each at its own publication). */
+export const firstReleaseQuerySchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['seriesId'],
+  properties: { seriesId, units: (seriesQuerySchema.properties as Record<string, JsonSchema>).units! },
+};
+
 export const searchQuerySchema: JsonSchema = {
   type: 'object',
   additionalProperties: false,
@@ -75,6 +83,16 @@ export const manifest: PluginManifest = {
           'so a line bridges it. With "As known on", the values as first published up to that date.',
         frames: ['timeseries'],
         querySchema: seriesQuerySchema,
+        streaming: false,
+      },
+      {
+        id: 'first-release',
+        name: 'FRED series by first release',
+        description:
+          'Each observation as first published, placed at 00:00 UTC the day after its release (FRED gives the release date, ' +
+          'not the hour): a series with no look-ahead, for factors and backtests against a rate or an economic print.',
+        frames: ['timeseries'],
+        querySchema: firstReleaseQuerySchema,
         streaming: false,
       },
       {

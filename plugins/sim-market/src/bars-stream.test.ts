@@ -60,11 +60,19 @@ describe('bars stream', () => {
     const expected = await queryBars('SIM:BTCUSD', '1m', from, from + 15 * MINUTE);
     expect(closed.slice(0, 15).map((frame) => frame.close[0])).toEqual(expected.close);
     expect(closed.slice(0, 15).map((frame) => frame.volume[0])).toEqual(expected.volume);
-    // A 1m bar has no forming updates: it is known only once its minute has passed.
-    expect(frames.some((frame) => frame.forming)).toBe(false);
+    // Within its minute a 1m bar forms too, never past the minute's close, and before it closes.
+    for (const closedBar of closed.slice(0, 15)) {
+      const updates = frames.filter((frame) => frame.forming && frame.time[0] === closedBar.time[0]);
+      for (const update of updates) {
+        expect(frames.indexOf(update)).toBeLessThan(frames.indexOf(closedBar));
+        expect(update.high[0]!).toBeLessThanOrEqual(closedBar.high[0]!);
+        expect(update.low[0]!).toBeGreaterThanOrEqual(closedBar.low[0]!);
+      }
+    }
+    expect(frames.some((frame) => frame.forming)).toBe(true);
   });
 
-  it('updates the forming bar minute by minute, then emits the final bar when its period ends', async () => {
+  it('updates the forming bar within the period, then emits the final bar when its period ends', async () => {
     const from = Math.floor(Date.now() / (15 * MINUTE)) * 15 * MINUTE - 60 * MINUTE;
     const { frames } = await collect(
       { params: { symbol: 'SIM:ETHUSD', timeframe: '15m' }, maxPoints: 1000, replay: { from, speed: 3000 } },
@@ -72,7 +80,7 @@ describe('bars stream', () => {
     );
     const firstClosed = closedOnly(frames)[0]!;
     const forming = frames.filter((frame) => frame.forming && frame.time[0] === firstClosed.time[0]);
-    // 14 finished minutes give 14 distinct updates before the bar closes (fewer only if two minutes were identical).
+    // A step every 20 ms of wall time is a simulated minute at 3000x: at least one update per minute.
     expect(forming.length).toBeGreaterThanOrEqual(10);
     expect(frames.indexOf(forming.at(-1)!)).toBeLessThan(frames.indexOf(firstClosed));
     for (const update of forming) {
@@ -114,5 +122,24 @@ describe('bars stream', () => {
       .stream?.({ ...base, replay: { from: 0, speed: 0.5 } }, () => {}, signal)
       .catch((error: unknown) => error);
     expect(isNautilusError(fast) && fast.fields[0]?.path).toBe('replay.speed');
+  });
+});
+
+describe('bars stream, live', () => {
+  it('ticks the forming 1m bar about once a second, never emitting a bar before its minute ends', async () => {
+    const started = Date.now();
+    const { frames } = await collect(
+      { params: { symbol: 'SIM:BTCUSD', timeframe: '1m' }, maxPoints: 1000 },
+      (seen) => seen.filter((frame) => frame.forming).length >= 3,
+      6_000,
+    );
+    const received = Date.now();
+    const forming = frames.filter((frame) => frame.forming);
+    // Three distinct forming updates within about three seconds (crypto trades around the clock).
+    expect(forming.length).toBeGreaterThanOrEqual(3);
+    expect(received - started).toBeLessThan(5_500);
+    for (const frame of frames) {
+      if (!frame.forming) expect(frame.time[0]! + MINUTE).toBeLessThanOrEqual(received);
+    }
   });
 });

@@ -3,7 +3,6 @@ import type { OhlcvFrame, StreamRequest, Timeframe } from '@nautilus/sdk';
 import { NautilusError, TIMEFRAME_MS } from '@nautilus/sdk';
 import { toBarRequest } from './bars-query.ts';
 import type { SimInstrument } from './instrument.ts';
-import { MINUTE_MS } from './new-york-time.ts';
 import type { SimMarket } from './sim-market.ts';
 
 /** A validated stream request: which bars, and the replay clock. */
@@ -16,9 +15,10 @@ export interface BarStream {
 }
 
 const MAX_SPEED = 1_000_000;
-/** Live, the market changes once a minute; polling every second catches each change within a second. */
+/** Live, the market moves once a second (the intraminute path); a step a second emits each move. */
 const LIVE_STEP_MS = 1_000;
 const MIN_STEP_MS = 20;
+const SECOND_MS = 1_000;
 
 const invalid = (path: string, message: string) => NautilusError.validation('sim-market bars stream', [{ path, message }]);
 
@@ -62,8 +62,9 @@ function* oneBarFrames(frame: OhlcvFrame, forming: boolean): Generator<OhlcvFram
 
 /**
  * Emits each bar once its period has ended (open time + timeframe <= the clock), and, in between,
- * the forming bar aggregated from the 1m bars that have finished, whenever it changed: one update
- * per simulated minute (a 1m bar has no forming updates). Live the clock is the wall clock, and
+ * the forming bar as the market answers it at the clock (its finished minutes plus the minute in
+ * progress cut at the second reached, see intraminute-path.ts), whenever it changed: about once a
+ * second live, for every timeframe 1m included. Live the clock is the wall clock, and
  * only bars closing after the start are emitted; a replay's clock starts at `replay.from` and runs
  * `speed` times faster until it reaches now, emitting every bar from `from` on, then goes on live.
  */
@@ -106,16 +107,15 @@ export async function streamBars(
         nextClosed = to;
       }
       const bucket = Math.floor(now / timeframeMs) * timeframeMs;
-      const finishedMinutes = Math.floor(now / MINUTE_MS) * MINUTE_MS - 1;
-      if (bucket >= nextClosed && finishedMinutes >= bucket) {
-        const [forming] = oneBarFrames(await bars(bucket, bucket + timeframeMs, finishedMinutes), true);
+      if (bucket >= nextClosed) {
+        const [forming] = oneBarFrames(await bars(bucket, bucket + timeframeMs, now), true);
         if (forming && !sameBar(lastForming, forming)) {
           lastForming = forming;
           emit(forming);
         }
       }
       const caughtUp = clock() >= wallClock();
-      const stepMs = caughtUp ? LIVE_STEP_MS : Math.max(MIN_STEP_MS, Math.min(LIVE_STEP_MS, MINUTE_MS / speed / 4));
+      const stepMs = caughtUp ? LIVE_STEP_MS : Math.max(MIN_STEP_MS, Math.min(LIVE_STEP_MS, SECOND_MS / speed));
       await sleep(stepMs, undefined, { signal }).catch(() => {});
     }
   }

@@ -1,6 +1,6 @@
 import { type BarColumns, BarWriter } from './bar-writer.ts';
 import { type DailyPath, EPOCH_DAY } from './daily-path.ts';
-import { createDayBars, type DayBars, simulateDay } from './day-bars.ts';
+import { createDayBars, cutAtNow, type DayBars, simulateDay } from './day-bars.ts';
 import type { LruCache } from './lru-cache.ts';
 import { DAY_MS, MINUTE_MS } from './new-york-time.ts';
 
@@ -38,7 +38,8 @@ function aggregate(bars: DayBars, last: number): DayAggregate {
 /**
  * Daily bars: one per trading date, stamped at that date's UTC midnight, aggregating the whole
  * session's 1m bars (for FX and CME that includes the previous evening). A session still running
- * at `now` gives a partial bar of the minutes opened so far; finished days are cached, keyed by
+ * at `now` gives a partial bar of the minutes finished so far and the one in progress as formed so far
+ * (its intraminute path up to `now`); finished days are cached, keyed by
  * symbol and date, because only they can never change.
  */
 export async function dailyBars(
@@ -62,12 +63,14 @@ export async function dailyBars(
   for (let day = firstDay; day <= span.lastDay; day++) {
     if (!hasOpened(day)) continue;
     const opened = Math.min(session.minutes - 1, Math.floor((span.now - session.opensAt(day)) / MINUTE_MS));
-    const complete = opened === session.minutes - 1;
+    // Complete once its last minute has ended, not when it has begun.
+    const complete = span.now >= session.opensAt(day) + session.minutes * MINUTE_MS;
     const key = `${instrument.symbol}@${day}`;
     let summary = complete ? cache.get(key) : undefined;
     if (!summary) {
       bars ??= createDayBars();
       simulateDay(path, day, bars);
+      if (!complete) cutAtNow(path, bars, span.now);
       summary = aggregate(bars, opened);
       if (complete) cache.set(key, summary);
       await checkpoint();

@@ -1,5 +1,7 @@
 import { irwinHall, mix32 } from './counter-random.ts';
 import type { DailyPath } from './daily-path.ts';
+import { formingMinute, minuteKey } from './intraminute-path.ts';
+import { MINUTE_MS } from './new-york-time.ts';
 
 // Longest session (24 h); buffers are sized once for it.
 const MAX_MINUTES = 24 * 60;
@@ -84,4 +86,33 @@ export function simulateDay(path: DailyPath, day: number, out: DayBars): void {
   }
   out.start = session.opensAt(day);
   out.count = minutes;
+}
+
+/**
+ * Cuts the bars in `bars` (simulated by simulateDay) at `now`: the minute in progress becomes its
+ * forming bar at the second reached (its intraminute path up to then, see intraminute-path.ts), so
+ * nothing of the minute's future shows. Minutes after it are left as they are: callers never read them.
+ */
+export function cutAtNow(path: DailyPath, bars: DayBars, now: number): void {
+  const minute = Math.floor((now - bars.start) / MINUTE_MS);
+  if (minute < 0 || minute >= bars.count) return;
+  const minuteOpen = bars.start + minute * MINUTE_MS;
+  const bar = {
+    open: bars.open[minute] as number,
+    high: bars.high[minute] as number,
+    low: bars.low[minute] as number,
+    close: bars.close[minute] as number,
+    volume: bars.volume[minute] as number,
+  };
+  const forming = formingMinute(
+    bar,
+    minuteKey(path.seed, minuteOpen),
+    Math.floor((now - minuteOpen) / 1000),
+    path.instrument.tickSize,
+  );
+  bars.open[minute] = forming.open;
+  bars.high[minute] = forming.high;
+  bars.low[minute] = forming.low;
+  bars.close[minute] = forming.close;
+  bars.volume[minute] = forming.volume;
 }

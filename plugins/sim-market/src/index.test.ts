@@ -14,7 +14,7 @@ describe('sim-market plugin', () => {
   it('implements every data source it declares, and nothing else', async () => {
     const declared = plugin.manifest.contributes.dataSources?.map((source) => source.id).sort();
     const sources = await startPlugin();
-    expect(declared).toEqual(['bars', 'instruments']);
+    expect(declared).toEqual(['bars', 'book', 'instruments']);
     expect(Object.keys(sources).sort()).toEqual(declared);
     for (const source of Object.values(sources)) expect(typeof source.query).toBe('function');
   });

@@ -1,6 +1,6 @@
 import { type BarColumns, BarWriter } from './bar-writer.ts';
 import { type DailyPath, EPOCH_DAY } from './daily-path.ts';
-import { createDayBars, simulateDay } from './day-bars.ts';
+import { createDayBars, cutAtNow, simulateDay } from './day-bars.ts';
 import { DAY_MS, MINUTE_MS } from './new-york-time.ts';
 import type { TradingSession } from './sessions.ts';
 
@@ -12,6 +12,8 @@ export interface IntradaySpan {
   timeframeMs: number;
   /** Keep only the newest `limit` buckets. */
   limit: number;
+  /** The clock: the minute in progress at `now` is cut to its forming bar so far (no look-ahead). */
+  now: number;
 }
 
 /** The bars first..last of trading date `day`'s session that open inside the span, if any. */
@@ -66,6 +68,7 @@ export async function intradayBars(path: DailyPath, span: IntradaySpan, checkpoi
     const window = windowOf(session, day, span);
     if (!window) continue;
     simulateDay(path, day, bars);
+    cutAtNow(path, bars, span.now);
     for (let minute = window.first; minute <= window.last; minute++) {
       const bucket = Math.floor((window.start + minute * MINUTE_MS) / size);
       if (bucket < firstBucket) continue;

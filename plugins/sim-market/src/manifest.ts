@@ -1,5 +1,6 @@
 import type { JsonSchema, PluginManifest } from '@nautilus/sdk';
 import { TIMEFRAMES } from '@nautilus/sdk';
+import { BOOK_LIMITS, bookInstruments } from './book-source.ts';
 import { assetClasses } from './instrument.ts';
 import { instruments } from './instruments.ts';
 
@@ -29,6 +30,36 @@ export const instrumentsQuerySchema: JsonSchema = {
   },
 };
 
+/** Params of the `book` source: which instrument, how deep, how fast a stream changes, and the seed. */
+export const bookQuerySchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['symbol'],
+  properties: {
+    symbol: {
+      type: 'string',
+      enum: bookInstruments.map((instrument) => instrument.symbol),
+      'x-widget': 'instrument',
+      title: 'Instrument',
+    },
+    depth: {
+      type: 'integer',
+      minimum: BOOK_LIMITS.depth.min,
+      maximum: BOOK_LIMITS.depth.max,
+      default: BOOK_LIMITS.depth.default,
+      title: 'Levels per side',
+    },
+    rate: {
+      type: 'number',
+      minimum: BOOK_LIMITS.rate.min,
+      maximum: BOOK_LIMITS.rate.max,
+      default: BOOK_LIMITS.rate.default,
+      title: 'Changes per second',
+    },
+    seed: { type: 'integer', minimum: 0, default: 1, title: 'Seed' },
+  },
+};
+
 export const manifest: PluginManifest = {
   id: 'nautilus.sim-market',
   name: 'Simulated market',
@@ -51,6 +82,17 @@ export const manifest: PluginManifest = {
         querySchema: barsQuerySchema,
         streaming: true,
         replay: true,
+      },
+      {
+        id: 'book',
+        name: 'Simulated order book',
+        description:
+          'An L2 order book of one simulated instrument around its latest simulated price: levels growing in size away from the top, ' +
+          'limit orders joining and leaving, market orders (trades) consuming the best levels. A query answers a snapshot; a stream ' +
+          'sends the snapshot, then deltas at the given rate. The same seed gives the same book from the same price.',
+        frames: ['book', 'bookDelta'],
+        querySchema: bookQuerySchema,
+        streaming: true,
       },
       {
         id: 'instruments',

@@ -34,7 +34,24 @@ export interface SimMarket {
   bars(request: BarRequest, signal: AbortSignal): Promise<OhlcvFrame>;
 }
 
-/** Creates a simulated market. Bars never depend on the range asked for, only on symbol and time. */
+/** Whether the bar opening at `time` has not closed at `now`: its period (a daily bar: its session) has not ended. */
+function lastBarForming(path: DailyPath, timeframe: Timeframe, time: number | undefined, now: number): boolean {
+  if (time === undefined) return false;
+  if (timeframe !== '1d') return time + TIMEFRAME_MS[timeframe] > now;
+  const day = time / DAY_MS;
+  return path.session.opensAt(day) + path.session.minutes * MINUTE_MS > now;
+}
+
+/**
+ * Creates a simulated market. Bars never depend on the range asked for, only on symbol and time.
+ *
+ * Bars exist only up to the clock (`now`, or a replay's `asOf`): a bar whose period is still running
+ * is answered as formed so far — its finished minutes plus the minute in progress cut at the second
+ * reached along that minute's seeded intraminute path (see intraminute-path.ts) — never with
+ * anything from after the clock. Decision: such a bar is kept (a chart wants the candle in progress),
+ * as the frame's last bar, and the frame is then marked `forming: true` (meaning: its last bar will
+ * still change), as core's price history already reads it.
+ */
 export function createSimMarket(options: SimMarketOptions = {}): SimMarket {
   const clock = options.now ?? Date.now;
   const paths = new Map<string, DailyPath>();
@@ -74,9 +91,11 @@ export function createSimMarket(options: SimMarketOptions = {}): SimMarket {
           Math.ceil(to / timeframeMs) * timeframeMs,
           Math.floor(now / MINUTE_MS) * MINUTE_MS + MINUTE_MS,
         );
-        columns = await intradayBars(path, { firstMinute, endMinute, timeframeMs, limit: maxPoints }, checkpoint);
+        columns = await intradayBars(path, { firstMinute, endMinute, timeframeMs, limit: maxPoints, now }, checkpoint);
       }
-      return { kind: 'ohlcv', symbol: instrument.symbol, timeframe, ...columns };
+      const frame: OhlcvFrame = { kind: 'ohlcv', symbol: instrument.symbol, timeframe, ...columns };
+      if (lastBarForming(path, timeframe, columns.time.at(-1), now)) frame.forming = true;
+      return frame;
     },
   };
 }

@@ -18,7 +18,7 @@ describe('widgets-core plugin', () => {
     expect(await plugin.setup({} as never)).toEqual({});
   });
 
-  it('declares the seven widgets, each served from dist/widgets.js, and the bundle implements exactly those', () => {
+  it('declares the eight widgets, each served from dist/widgets.js, and the bundle implements exactly those', () => {
     expect(widgets.map((widget) => widget.id)).toEqual([
       'candlestick',
       'line',
@@ -27,6 +27,7 @@ describe('widgets-core plugin', () => {
       'text',
       'strategy-equity',
       'strategy-trades',
+      'depth',
     ]);
     for (const widget of widgets) expect(widget.bundle).toBe('dist/widgets.js');
     expect(Object.keys(bundle.widgets).sort()).toEqual(widgets.map((widget) => widget.id).sort());
@@ -43,6 +44,7 @@ describe('widgets-core plugin', () => {
       text: [],
       'strategy-equity': ['timeseries'],
       'strategy-trades': ['table'],
+      depth: ['book'],
     });
   });
 

@@ -2,6 +2,7 @@ import { definePlugin } from '@nautilus/sdk';
 import { manifest } from './manifest.ts';
 
 export type { CandlestickOptions } from './descriptors/candlestick.ts';
+export type { DepthOptions } from './descriptors/depth.ts';
 export type { LineOptions } from './descriptors/line.ts';
 export type { StatOptions } from './descriptors/stat.ts';
 export type { TableOptions } from './descriptors/table.ts';

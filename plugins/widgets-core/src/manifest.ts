@@ -1,5 +1,6 @@
 import type { PluginManifest } from '@nautilus/sdk';
 import { candlestickDescriptor } from './descriptors/candlestick.ts';
+import { depthDescriptor } from './descriptors/depth.ts';
 import { lineDescriptor } from './descriptors/line.ts';
 import { statDescriptor } from './descriptors/stat.ts';
 import { strategyEquityDescriptor, strategyTradesDescriptor } from './descriptors/strategy.ts';
@@ -13,7 +14,7 @@ export const manifest: PluginManifest = {
   engine: '^0.1.0',
   description:
     'The built-in dashboard widgets: candlestick chart with volume and indicator overlays, line/area chart, ' +
-    "sortable table, stat tile, Markdown text, and a strategy's equity curve and trades.",
+    "sortable table, stat tile, Markdown text, a strategy's equity curve and trades, and an order book depth ladder.",
   permissions: { network: [], secrets: [] },
   contributes: {
     widgets: [
@@ -24,6 +25,7 @@ export const manifest: PluginManifest = {
       textDescriptor,
       strategyEquityDescriptor,
       strategyTradesDescriptor,
+      depthDescriptor,
     ],
   },
 };

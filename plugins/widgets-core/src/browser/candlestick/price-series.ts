@@ -1,3 +1,4 @@
+import { valuePriceFormat } from '@nautilus/widget-kit';
 import {
   BarSeries,
   CandlestickSeries,
@@ -8,6 +9,7 @@ import {
 } from 'lightweight-charts';
 import type { CandlestickOptions } from '../../descriptors/candlestick.ts';
 import { DEFAULT_BAR_SPACING } from '../shared/chart-theme.ts';
+import { barsInRange } from '../shared/range-fit.ts';
 import type { ChartBars } from './bar-data.ts';
 
 const VOLUME_SCALE = 'volume';
@@ -35,7 +37,7 @@ export function syncPriceSeries(
     series.style = options.style;
   }
   const colors = { upColor: options.upColor, downColor: options.downColor };
-  const priceFormat = { type: 'price' as const, precision, minMove: 10 ** -precision };
+  const priceFormat = valuePriceFormat(precision);
   if (options.style === 'ohlc') {
     (series.main as ISeriesApi<'Bar'>).applyOptions({ ...colors, priceFormat });
   } else {
@@ -72,10 +74,24 @@ function syncVolume(chart: IChartApi, series: PriceSeries, data: ChartBars, show
 }
 
 /**
- * New data shows its latest bars at a readable spacing rather than squeezing every bar into the panel;
- * fewer bars than fit are spread over the width. The user zooms and scrolls from there.
+ * Shows the bars of the dashboard's time range, first to last, with a little room on the right of the
+ * latest bar. `start` is the frame index of the chart's first bar. Without a bar in the range (the data
+ * ends before it), the latest bars at a readable spacing.
  */
-export function showLatest(chart: IChartApi, count: number, width: number): void {
+export function showRange(chart: IChartApi, times: readonly number[], start: number, range: { from: number; to: number }): void {
+  const inRange = barsInRange(times, range);
+  if (!inRange) {
+    showLatest(chart, times.length - start, chart.timeScale().width() || 600);
+    return;
+  }
+  const first = Math.max(inRange.first, start) - start;
+  const last = inRange.last - start;
+  const margin = Math.max(1, (last - first) * 0.02);
+  chart.timeScale().setVisibleLogicalRange({ from: first - 0.5, to: last + 0.5 + margin });
+}
+
+/** The latest bars at a readable spacing; fewer bars than fit are spread over the width. */
+function showLatest(chart: IChartApi, count: number, width: number): void {
   if (count === 0) return;
   const fitting = Math.max(10, Math.floor((width - 70) / DEFAULT_BAR_SPACING));
   if (count <= fitting) chart.timeScale().fitContent();

@@ -5,6 +5,8 @@ import { ohlcvLength, unorderedTimesError } from '../shared/expect-frames.ts';
 /** One line of the line widget. */
 export interface LineSeriesData {
   name: string;
+  /** The series' unit (`%`, `USD`), if the frame gives one; the name carries it too. */
+  unit?: string;
   points: LineData<UTCTimestamp>[];
 }
 
@@ -24,7 +26,8 @@ export function toLineSeries(frames: readonly (TimeSeriesFrame | OhlcvFrame)[]):
         );
       }
       const name = series.unit ? `${series.name} (${series.unit})` : series.name;
-      lines.push({ name, points: toSeriesPoints(series.name, series.time, series.values) });
+      const points = toSeriesPoints(series.name, series.time, series.values);
+      lines.push(series.unit ? { name, unit: series.unit, points } : { name, points });
     }
   }
   return lines;

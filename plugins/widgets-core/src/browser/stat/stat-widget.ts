@@ -1,9 +1,8 @@
 import type { WidgetImplementation, WidgetProps } from '@nautilus/sdk';
 import { resolveOptions } from '@nautilus/sdk';
+import { afterPaint, formatSignedNumber, formatSignedPercent, formatValue } from '@nautilus/widget-kit';
 import { type StatOptions, statDescriptor, statOptionsSchema } from '../../descriptors/stat.ts';
-import { afterPaint } from '../shared/after-paint.ts';
 import { expectFrames } from '../shared/expect-frames.ts';
-import { formatNumber, formatSignedNumber, formatSignedPercent } from '../shared/format.ts';
 import { applyTheme, createRoot, NO_DATA_MESSAGE, setMessage } from '../shared/widget-root.ts';
 import { readStat, statChange } from './stat-reading.ts';
 
@@ -30,7 +29,11 @@ export const stat: WidgetImplementation = {
     const fit = () => {
       // The value takes what the tile allows: 40 % of its height, or its width shared by the characters.
       const characters = Math.max(4, value.textContent?.length ?? 0);
-      const fontSize = Math.max(14, Math.min(size.height * 0.4, (size.width * 0.9) / (characters * 0.6), 96));
+      let fontSize = Math.max(14, Math.min(size.height * 0.4, (size.width * 0.9) / (characters * 0.6), 96));
+      // The label (up to two lines) and the change keep their room: the value takes what is left.
+      const changeSize = Math.max(12, Math.min(fontSize * 0.32, 20));
+      const taken = (label.hidden ? 0 : label.offsetHeight) + (change.hidden ? 0 : changeSize * 1.4) + 22;
+      if (taken > 22) fontSize = Math.max(14, Math.min(fontSize, (size.height - taken) / 1.15));
       value.style.fontSize = `${Math.round(fontSize)}px`;
       change.style.fontSize = `${Math.round(Math.max(12, Math.min(fontSize * 0.32, 20)))}px`;
     };
@@ -45,9 +48,11 @@ export const stat: WidgetImplementation = {
       tile.hidden = !reading;
       if (!reading) return;
       label.textContent = options.label || reading.label || '';
+      label.title = label.textContent;
       label.hidden = label.textContent === '';
-      const suffix = options.suffix || (reading.unit ? ` ${reading.unit}` : '');
-      value.textContent = `${options.prefix}${formatNumber(reading.value, options.decimals)}${suffix}`;
+      // The shared formatter: separators, and a unit written as charts and legends write it (12.50%).
+      const unit = options.suffix ? undefined : reading.unit;
+      value.textContent = `${options.prefix}${formatValue(reading.value, options.decimals, unit)}${options.suffix}`;
       renderChange(change, options, statChange(reading.value, reading.previous));
       fit();
     };

@@ -12,9 +12,10 @@ const column = (type: TableModelColumn['type'], extra: Partial<TableModelColumn>
 });
 
 describe('formatCell', () => {
-  it('groups thousands with the table decimals, and none for whole-number columns', () => {
+  it('groups thousands with the table decimals, none for whole-number columns, which shorten from a million', () => {
     expect(formatCell(column('number'), 1234.5, 2)).toBe('1,234.50');
-    expect(formatCell(column('number', { wholeNumbers: true }), 1234567, 2)).toBe('1,234,567');
+    expect(formatCell(column('number', { wholeNumbers: true }), 123_456, 2)).toBe('123,456');
+    expect(formatCell(column('number', { wholeNumbers: true }), 12_345_678, 2)).toBe('12.35M');
   });
 
   it('writes times in UTC, epoch ms or ISO, dates alone for daily columns', () => {

@@ -1,9 +1,8 @@
 import type { OhlcvFrame, TableFrame, WidgetImplementation, WidgetProps } from '@nautilus/sdk';
 import { resolveOptions } from '@nautilus/sdk';
+import { drawnInstance, formatNumber } from '@nautilus/widget-kit';
 import { type TableOptions, tableDescriptor, tableOptionsSchema } from '../../descriptors/table.ts';
-import { cssSizedInstance } from '../shared/css-sized-instance.ts';
 import { expectFrames } from '../shared/expect-frames.ts';
-import { formatNumber } from '../shared/format.ts';
 import { applyTheme, createRoot, NO_DATA_MESSAGE, setMessage } from '../shared/widget-root.ts';
 import { formatCell } from './table-cell.ts';
 import { cellClass, renderHeader } from './table-header.ts';
@@ -51,6 +50,9 @@ export const table: WidgetImplementation = {
             const td = document.createElement('td');
             td.className = cellClass(column.type);
             td.textContent = formatCell(column, column.values[row] ?? null, state.options.decimals);
+            // The exact figure where the cell shows a compact one.
+            const cell = column.values[row];
+            if (typeof cell === 'number' && column.wholeNumbers && Math.abs(cell) >= 1_000_000) td.title = formatNumber(cell, 0);
             tr.append(td);
           }
           return tr;
@@ -87,6 +89,6 @@ export const table: WidgetImplementation = {
       renderRows();
     });
 
-    return cssSizedInstance(root, initial, render);
+    return drawnInstance(root, initial, render, { redrawOnResize: false });
   },
 };

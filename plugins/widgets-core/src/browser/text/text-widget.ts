@@ -1,7 +1,7 @@
 import type { WidgetImplementation, WidgetProps } from '@nautilus/sdk';
 import { resolveOptions } from '@nautilus/sdk';
+import { drawnInstance } from '@nautilus/widget-kit';
 import { type TextOptions, textOptionsSchema } from '../../descriptors/text.ts';
-import { cssSizedInstance } from '../shared/css-sized-instance.ts';
 import { applyTheme, createRoot } from '../shared/widget-root.ts';
 import { renderMarkdown } from './markdown.ts';
 
@@ -24,6 +24,6 @@ export const text: WidgetImplementation = {
       shown = markdown;
     };
 
-    return cssSizedInstance(root, initial, render);
+    return drawnInstance(root, initial, render, { redrawOnResize: false });
   },
 };

@@ -1,8 +1,7 @@
 import type { WidgetImplementation, WidgetProps } from '@nautilus/sdk';
 import { resolveOptions } from '@nautilus/sdk';
+import { drawnInstance, formatCellNumber, formatNumber } from '@nautilus/widget-kit';
 import { type RiskHeatmapOptions, riskHeatmapOptionsSchema } from '../../descriptors/risk-heatmap.ts';
-import { formatCellNumber, formatNumber } from '../shared/format.ts';
-import { drawnInstance } from '../shared/widget-instance.ts';
 import { applyTheme, createRoot, NO_DATA_MESSAGE, setMessage } from '../shared/widget-root.ts';
 import { type ColorDomain, colorOf, legendGradient, textColorOn } from './heatmap-colors.ts';
 import { type HeatmapModel, readHeatmap } from './heatmap-model.ts';

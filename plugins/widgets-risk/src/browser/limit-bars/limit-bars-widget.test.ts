@@ -42,8 +42,8 @@ describe('limit utilisation bars', () => {
     await mount([frame]);
     expect(texts()).toEqual([
       'maxPositionValue · SIM:AAPL · 120,000 / 100,000 (120.00%)',
-      'maxGrossExposure · 812,300 / 1,000,000 (81.23%)',
-      'maxLeverage · 1.5 / 3 (50.00%)',
+      'Max gross exposure · 812,300 / 1,000,000 (81.23%)',
+      'Max leverage · 1.5 / 3 (50.00%)',
     ]);
     expect(items().map((item) => item.querySelector('.nrw-limit-status')?.textContent)).toEqual(['Breach', 'Warning', 'OK']);
   });
@@ -73,8 +73,8 @@ describe('limit utilisation bars', () => {
   it('sorts by name on request and can leave out the limits that are OK', async () => {
     await mount([frame], { sort: 'name' });
     expect(items().map((item) => item.querySelector('.nrw-limit-name')?.textContent)).toEqual([
-      'maxGrossExposure',
-      'maxLeverage',
+      'Max gross exposure',
+      'Max leverage',
       'maxPositionValue · SIM:AAPL',
     ]);
     await instance!.update(props([frame], { sort: 'name', showOk: false }));
@@ -85,7 +85,7 @@ describe('limit utilisation bars', () => {
   it('redraws from a new frame', async () => {
     await mount([frame]);
     await instance!.update(props([limits([['maxGrossExposure', 'portfolio', 400_000, 800_000, 1_000_000, 0.4, 'ok']])]));
-    expect(texts()).toEqual(['maxGrossExposure · 400,000 / 1,000,000 (40.00%)']);
+    expect(texts()).toEqual(['Max gross exposure · 400,000 / 1,000,000 (40.00%)']);
   });
 
   it('names the missing columns when the table is not a limit table', async () => {

@@ -1,10 +1,9 @@
 import type { WidgetImplementation, WidgetProps } from '@nautilus/sdk';
 import { LIMIT_TABLE_COLUMNS, type LimitStatus, resolveOptions } from '@nautilus/sdk';
+import { drawnInstance, formatAmount, formatNumber } from '@nautilus/widget-kit';
 import { type LimitBarsOptions, limitBarsDescriptor, limitBarsOptionsSchema } from '../../descriptors/limit-bars.ts';
-import { formatAmount, formatNumber } from '../shared/format.ts';
 import { readTable } from '../shared/table-frame.ts';
 import type { Palette } from '../shared/theme.ts';
-import { drawnInstance } from '../shared/widget-instance.ts';
 import { applyTheme, createRoot, NO_DATA_MESSAGE, setMessage } from '../shared/widget-root.ts';
 import { barGeometry, type LimitRow, limitFigures, limitName, orderLimits, readLimitRows } from './limit-rows.ts';
 

@@ -1,5 +1,5 @@
-import { LIMIT_COLUMNS, LIMIT_STATUSES, type LimitStatus } from '@nautilus/sdk';
-import { formatAmount, formatPercent } from '../shared/format.ts';
+import { LIMIT_COLUMNS, LIMIT_STATUSES, type LimitStatus, limitKindName } from '@nautilus/sdk';
+import { formatAmount, formatPercent } from '@nautilus/widget-kit';
 import { numberCell, type TableReading, textCell } from '../shared/table-frame.ts';
 
 /** One limit from a limit table. Missing numbers are NaN. */
@@ -46,7 +46,8 @@ function statusOf(value: number, warn: number, utilisation: number): LimitStatus
 }
 
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
-const byName = (a: LimitRow, b: LimitRow): number => collator.compare(a.limit, b.limit) || collator.compare(a.scope, b.scope);
+const byName = (a: LimitRow, b: LimitRow): number =>
+  collator.compare(limitKindName(a.limit), limitKindName(b.limit)) || collator.compare(a.scope, b.scope);
 
 /** The rows in display order: the most used limit first (unknown utilisation last), or by limit name then scope. */
 export function orderLimits(rows: readonly LimitRow[], sort: 'utilisation' | 'name'): LimitRow[] {
@@ -55,9 +56,11 @@ export function orderLimits(rows: readonly LimitRow[], sort: 'utilisation' | 'na
   return [...rows].sort((a, b) => key(b) - key(a) || byName(a, b));
 }
 
-/** Scopes other than the whole portfolio are named: `maxPositionValue · SIM:AAPL`. */
-export const limitName = (row: LimitRow): string =>
-  row.scope && row.scope !== 'portfolio' ? `${row.limit} · ${row.scope}` : row.limit;
+/** The limit by its name, not its code; scopes other than the whole portfolio are named: `Max position · SIM:AAPL`. */
+export const limitName = (row: LimitRow): string => {
+  const name = limitKindName(row.limit);
+  return row.scope && row.scope !== 'portfolio' ? `${name} · ${row.scope}` : name;
+};
 
 /** `812,300 / 1,000,000 (81.23%)`: the real utilisation, however far past the limit. */
 export const limitFigures = (row: LimitRow): string =>

@@ -1,3 +1,5 @@
+import type { Stylesheet } from '@nautilus/widget-kit';
+
 // One stylesheet for the four widgets, added to the page once. The builder's CSP allows inline styles;
 // a CSS file next to the bundle would need the builder to load it separately. Prefix nrw- (Nautilus risk
 // widgets) keeps clear of widgets-core's nwc- classes on the same page. The `[hidden]` rule lets the
@@ -46,13 +48,5 @@ const CSS = `
 .nrw-waterfall text{fill:var(--nrw-muted);font-size:11px;font-variant-numeric:tabular-nums}
 `;
 
-const STYLE_ID = 'nautilus-widgets-risk-style';
-
-/** Adds the widgets' stylesheet to the element's document unless it is there already. */
-export function ensureStyles(document: Document): void {
-  if (document.getElementById(STYLE_ID)) return;
-  const style = document.createElement('style');
-  style.id = STYLE_ID;
-  style.textContent = CSS;
-  document.head.append(style);
-}
+/** Added to the page once, by the first widget that mounts (see the widget kit's createWidgetRoot). */
+export const stylesheet: Stylesheet = { id: 'nautilus-widgets-risk-style', css: CSS };

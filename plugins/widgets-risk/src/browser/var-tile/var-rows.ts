@@ -1,5 +1,5 @@
 import { TRAFFIC_LIGHTS, type TrafficLight, VAR_BACKTEST_COLUMNS, VAR_COLUMNS } from '@nautilus/sdk';
-import { formatConfidence, formatNumber } from '../shared/format.ts';
+import { formatConfidence, formatNumber } from '@nautilus/widget-kit';
 import { numberCell, type TableReading, textCell } from '../shared/table-frame.ts';
 
 /** One method's figures from a VaR / ES table. Missing numbers are NaN. */

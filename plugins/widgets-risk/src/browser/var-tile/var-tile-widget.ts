@@ -1,10 +1,9 @@
 import type { WidgetImplementation, WidgetProps } from '@nautilus/sdk';
 import { resolveOptions, VAR_BACKTEST_TABLE_COLUMNS, VAR_TABLE_COLUMNS } from '@nautilus/sdk';
+import { drawnInstance, formatExactMoney, formatMoney, formatPercent } from '@nautilus/widget-kit';
 import { type VarTileOptions, varTileDescriptor, varTileOptionsSchema } from '../../descriptors/var-tile.ts';
-import { formatExactMoney, formatMoney, formatPercent } from '../shared/format.ts';
 import { readTable } from '../shared/table-frame.ts';
 import type { Palette } from '../shared/theme.ts';
-import { drawnInstance } from '../shared/widget-instance.ts';
 import { applyTheme, createRoot, NO_DATA_MESSAGE, setMessage } from '../shared/widget-root.ts';
 import { describeSetup, describeVerdict, methodLabel, readVarRows, type VarRow } from './var-rows.ts';
 

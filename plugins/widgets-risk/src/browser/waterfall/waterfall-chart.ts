@@ -1,4 +1,4 @@
-import { formatCompactMoney, formatExactMoney, formatSignedMoney } from '../shared/format.ts';
+import { formatCompactMoney, formatExactMoney, formatSignedMoney } from '@nautilus/widget-kit';
 import type { Palette } from '../shared/theme.ts';
 import { valueAxis, type WaterfallBar } from './waterfall-bars.ts';
 

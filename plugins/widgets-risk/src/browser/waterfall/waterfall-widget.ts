@@ -1,9 +1,8 @@
 import type { WidgetImplementation, WidgetProps } from '@nautilus/sdk';
 import { PNL_COLUMNS, PNL_TABLE_COLUMNS, resolveOptions } from '@nautilus/sdk';
+import { drawnInstance, formatExactMoney, formatNumber } from '@nautilus/widget-kit';
 import { type PnlWaterfallOptions, pnlWaterfallDescriptor, pnlWaterfallOptionsSchema } from '../../descriptors/pnl-waterfall.ts';
-import { formatExactMoney, formatNumber } from '../shared/format.ts';
 import { numberCell, readTable, textCell } from '../shared/table-frame.ts';
-import { drawnInstance } from '../shared/widget-instance.ts';
 import { applyTheme, createRoot, NO_DATA_MESSAGE, setMessage } from '../shared/widget-root.ts';
 import { type WaterfallBar, waterfallBars } from './waterfall-bars.ts';
 import { drawWaterfall } from './waterfall-chart.ts';
