@@ -1,42 +1,58 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { isNautilusError } from '@nautilus/sdk';
 import { describe, expect, it } from 'vitest';
-import { listTemplates, loadTemplate, validateTemplate } from './index.ts';
+import { listTemplates, loadTemplate, stringifyTemplate, validateTemplate } from './index.ts';
+
+const gallery = new URL('../gallery/', import.meta.url);
 
 describe('gallery', () => {
-  const gallery = new URL('../gallery/', import.meta.url);
-
-  it('holds only template files that validate, with ids matching their file names', async () => {
+  // The files are formatted by Biome like every JSON file here; their content is what an export writes.
+  it('holds seven templates in the current format, each file holding exactly what an export writes', async () => {
     const files = (await readdir(gallery)).sort();
-    expect(files.length).toBeGreaterThan(0);
+    expect(files).toEqual([
+      'crypto-desk.json',
+      'equity-trader.json',
+      'fx-monitor.json',
+      'live-market.json',
+      'macro-monitor.json',
+      'portfolio-risk.json',
+      'strategy-review.json',
+    ]);
     for (const file of files) {
-      expect(file).toMatch(/^[a-z0-9-]+\.json$/);
-      const { template } = validateTemplate(JSON.parse(await readFile(new URL(file, gallery), 'utf8')));
+      const text = await readFile(new URL(file, gallery), 'utf8');
+      const template = validateTemplate(JSON.parse(text));
       expect(`${template.id}.json`).toBe(file);
+      expect(template.templateVersion).toBe(2);
+      expect(stringifyTemplate(template), file).toBe(stringifyTemplate(JSON.parse(text)));
+      expect(JSON.parse(stringifyTemplate(template)), file).toEqual(JSON.parse(text));
     }
   });
 
-  it('lists every gallery template, by name', async () => {
-    const files = await readdir(gallery);
-    const templates = await listTemplates();
-    expect(templates.map((template) => `${template.id}.json`).sort()).toEqual(files.sort());
-    expect(templates.map((template) => template.name)).toEqual(templates.map((template) => template.name).sort());
+  it('uses only the simulated market, core sources and first-party widgets, so every template works offline', async () => {
+    for (const info of await listTemplates()) {
+      expect(
+        info.requires
+          .map((entry) => entry.plugin)
+          .every((plugin) => /^nautilus\.(sim-market|core|widgets-core|widgets-risk)$/.test(plugin)),
+        info.id,
+      ).toBe(true);
+      expect(info.description, info.id).toMatch(/offline/i);
+    }
   });
 
-  it('ships a market overview of one instrument on the 24-column grid', async () => {
-    const { template, dashboard } = await loadTemplate('market-overview');
-    expect(template.name).toBe('Market overview');
-    expect(template.inputs).toEqual([{ name: 'symbol', label: 'Instrument', default: 'SIM:AAPL' }]);
-    expect(dashboard.variables).toEqual([{ name: 'symbol', label: 'Instrument', type: 'instrument', default: 'SIM:AAPL' }]);
-    expect(dashboard.panels.map((panel) => panel.type)).toEqual([
-      'nautilus.widgets-core/candlestick',
-      'nautilus.widgets-core/stat',
-      'nautilus.widgets-core/table',
+  it('lists every gallery template by name, without its dashboard', async () => {
+    const templates = await listTemplates();
+    expect(templates.map((template) => template.name)).toEqual([
+      'Crypto desk',
+      'Equity trader',
+      'FX monitor',
+      'Live market',
+      'Macro monitor',
+      'Portfolio risk overview',
+      'Strategy review',
     ]);
-    expect(dashboard.panels[0]?.query).toEqual({
-      dataSource: 'nautilus.sim-market/bars',
-      params: { symbol: '$symbol', timeframe: '1h' },
-    });
+    expect(templates[0]).not.toHaveProperty('dashboard');
+    expect(templates[0]?.panelCount).toBeGreaterThan(3);
   });
 
   it('answers NOT_FOUND for an unknown id and refuses ids that are not kebab-case', async () => {

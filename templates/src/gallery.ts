@@ -6,16 +6,22 @@ import { validateTemplate } from './validate-template.ts';
 const GALLERY = new URL('../gallery/', import.meta.url);
 const TEMPLATE_ID = new RegExp(TEMPLATE_ID_PATTERN);
 
+/** What the gallery lists of a template: everything but the dashboard itself. */
+export function templateInfo(template: DashboardTemplate): TemplateInfo {
+  const { id, version, name, description, inputs, requires, dashboard } = template;
+  return { id, version, name, description, inputs, requires, panelCount: dashboard.panels.length };
+}
+
 /** Metadata of every template in the gallery, by name. Throws if a gallery file is invalid. */
 export async function listTemplates(): Promise<TemplateInfo[]> {
   const files = (await readdir(GALLERY)).filter((file) => file.endsWith('.json'));
   const templates = await Promise.all(files.map((file) => loadTemplate(file.slice(0, -'.json'.length))));
-  return templates.map(({ template }) => template).sort((a, b) => a.name.localeCompare(b.name));
+  return templates.map(templateInfo).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /**
- * One gallery template, validated and with its dashboard migrated to the current schema version.
- * @example const { dashboard } = await loadTemplate('market-overview');
+ * One gallery template, validated and migrated to the current format.
+ * @example const { dashboard } = await loadTemplate('equity-trader');
  */
 export async function loadTemplate(id: string): Promise<DashboardTemplate> {
   // The id becomes a file name: the pattern keeps it inside the gallery folder.
@@ -27,7 +33,10 @@ export async function loadTemplate(id: string): Promise<DashboardTemplate> {
     text = await readFile(new URL(`${id}.json`, GALLERY), 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    throw new NautilusError('NOT_FOUND', `There is no template '${id}'; listTemplates() names the ones there are.`);
+    throw new NautilusError(
+      'NOT_FOUND',
+      `There is no template '${id}' in the gallery; templates.gallery lists the ones there are.`,
+    );
   }
   let json: unknown;
   try {
@@ -35,11 +44,11 @@ export async function loadTemplate(id: string): Promise<DashboardTemplate> {
   } catch (error) {
     throw new NautilusError('VALIDATION', `gallery/${id}.json is not valid JSON: ${(error as Error).message}`, { cause: error });
   }
-  const loaded = validateTemplate(json);
-  if (loaded.template.id !== id) {
+  const template = validateTemplate(json);
+  if (template.id !== id) {
     throw NautilusError.validation(`gallery/${id}.json`, [
-      { path: 'template.id', message: `must match the file name '${id}', got '${loaded.template.id}'` },
+      { path: 'id', message: `must match the file name '${id}', got '${template.id}'` },
     ]);
   }
-  return loaded;
+  return template;
 }

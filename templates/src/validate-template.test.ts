@@ -1,37 +1,9 @@
 import { isNautilusError, type NautilusError } from '@nautilus/sdk';
 import { describe, expect, it } from 'vitest';
-import { validateTemplate } from './index.ts';
+import { type DashboardTemplate, exportTemplate, validateTemplate } from './index.ts';
+import { installedPlugins, sampleDashboard } from './test-support.ts';
 
-const panel = {
-  id: 'price',
-  type: 'nautilus.widgets-core/candlestick',
-  pluginVersion: '0.1.0',
-  title: 'Price',
-  gridPos: { x: 0, y: 0, w: 12, h: 8 },
-  query: { dataSource: 'nautilus.sim-market/bars', params: { symbol: '$symbol', timeframe: '1h' } },
-  options: {},
-};
-
-function templateFile(dashboard: Record<string, unknown> = {}) {
-  return {
-    template: {
-      id: 'test',
-      name: 'Test',
-      description: '',
-      inputs: [{ name: 'symbol', label: 'Instrument', default: 'SIM:AAPL' }],
-    },
-    dashboard: {
-      schemaVersion: 1,
-      title: 'Test',
-      tags: [],
-      variables: [{ name: 'symbol', type: 'instrument', default: 'SIM:AAPL' }],
-      timeRange: { from: 'now-30d', to: 'now' },
-      refresh: 'off',
-      panels: [panel],
-      ...dashboard,
-    },
-  };
-}
+const valid = () => JSON.parse(JSON.stringify(exportTemplate(sampleDashboard(), installedPlugins()))) as DashboardTemplate;
 
 function rejection(json: unknown): NautilusError {
   try {
@@ -45,90 +17,73 @@ function rejection(json: unknown): NautilusError {
 
 describe('validateTemplate', () => {
   it('accepts a valid template and returns it unchanged', () => {
-    const file = templateFile();
-    expect(validateTemplate(file)).toEqual(file);
+    expect(validateTemplate(valid())).toEqual(valid());
   });
 
-  it('rejects a panel that overflows the 24-column grid, naming its width', () => {
-    const error = rejection(templateFile({ panels: [{ ...panel, gridPos: { x: 20, y: 0, w: 8, h: 4 } }] }));
-    expect(error.code).toBe('VALIDATION');
-    expect(error.fields).toEqual([{ path: 'dashboard.panels[0].gridPos.w', message: 'x + w must be <= 24 (x=20, w=8)' }]);
-  });
-
-  it('turns schema errors into field paths that name the value', () => {
-    const error = rejection(templateFile({ panels: [{ ...panel, gridPos: { x: 0, y: 0, w: 30, h: 4 } }], refresh: 'hourly' }));
-    expect(error.fields).toContainEqual({ path: 'dashboard.panels[0].gridPos.w', message: 'must be <= 24, got 30' });
-    expect(error.fields).toContainEqual({
+  it('names panel problems under dashboard.*', () => {
+    const file = valid();
+    (file.dashboard.panels[0] as any).gridPos = { x: 20, y: 0, w: 8, h: 4 };
+    expect(rejection(file).fields).toEqual([
+      { path: 'dashboard.panels[0].gridPos.w', message: 'x + w must be <= 24 (x=20, w=8)' },
+    ]);
+    (file.dashboard as any).refresh = 'hourly';
+    expect(rejection(file).fields).toContainEqual({
       path: 'dashboard.refresh',
       message: 'must be equal to one of the allowed values ("off", "5s", "30s", "1m", "5m"), got "hourly"',
     });
   });
 
-  it('names missing and unexpected properties themselves', () => {
-    const { title: _title, ...untitled } = templateFile().dashboard;
-    const error = rejection({ ...templateFile(), dashboard: { ...untitled, colour: 'blue' } });
-    expect(error.fields).toEqual([
-      { path: 'dashboard.title', message: 'is required' },
-      { path: 'dashboard.colour', message: 'is not allowed here' },
-    ]);
-  });
-
-  it('rejects a query that references an undefined variable', () => {
-    const query = { dataSource: 'nautilus.sim-market/bars', params: { symbol: '$ticker' } };
-    const error = rejection(templateFile({ panels: [{ ...panel, query }] }));
-    expect(error.fields).toEqual([
-      { path: 'dashboard.panels[0].query.params', message: "references undefined variable '$ticker'" },
-    ]);
-  });
-
-  it('rejects bad template metadata and an input that names no dashboard variable', () => {
-    const file = templateFile();
-    expect(rejection({ ...file, template: { ...file.template, id: 'Market Overview' } }).fields[0]?.path).toBe('template.id');
-    const orphan = { ...file.template, inputs: [{ name: 'account', label: 'Account', default: 'main' }] };
-    expect(rejection({ ...file, template: orphan }).fields).toEqual([
-      { path: 'template.inputs[0].name', message: "the dashboard has no variable 'account'" },
-    ]);
-  });
-
-  it('migrates a v0 dashboard inside a template, then validates it', () => {
-    const v0 = {
-      name: 'Legacy overview',
-      symbol: 'AAPL',
-      widgets: [
-        {
-          key: 'chart',
-          kind: 'candlestick',
-          title: 'Price',
-          layout: { col: 0, row: 0, width: 8, height: 6 },
-          datasource: 'sim',
-          interval: '1h',
-        },
-        { key: 'last', kind: 'stat', title: 'Last', layout: { col: 8, row: 0, width: 4, height: 3 } },
-      ],
-    };
-    const { dashboard } = validateTemplate({ template: templateFile().template, dashboard: v0 });
-    expect(dashboard.schemaVersion).toBe(1);
-    expect(dashboard.title).toBe('Legacy overview');
-    expect(dashboard.variables).toEqual([{ name: 'symbol', type: 'instrument', default: 'SIM:AAPL' }]);
-    // 12-column v0 cells are twice as wide on the 24-column grid.
-    expect(dashboard.panels.map((p) => p.gridPos)).toEqual([
-      { x: 0, y: 0, w: 16, h: 6 },
-      { x: 16, y: 0, w: 8, h: 3 },
-    ]);
-    expect(dashboard.panels[0]?.query).toEqual({
-      dataSource: 'nautilus.sim-market/bars',
-      params: { symbol: '$symbol', timeframe: '1h' },
+  it('names the fields of the kind of input it says it is', () => {
+    const file = valid() as any;
+    file.inputs[0].frames = ['candles'];
+    file.inputs[1].frames = ['ohlcv'];
+    file.inputs.push({ type: 'secret', name: 'key', label: 'Key', default: '' });
+    const fields = rejection(file).fields;
+    expect(fields).toContainEqual({
+      path: 'inputs[0].frames[0]',
+      message:
+        'must be equal to one of the allowed values ("ohlcv", "timeseries", "table", "scalar", "book", "bookDelta"), got "candles"',
     });
+    expect(fields).toContainEqual({ path: 'inputs[1].frames', message: 'is not allowed here' });
+    expect(fields.some((field) => field.path === 'inputs[2].type')).toBe(true);
   });
 
-  it('reports a v0 dashboard that migrates into an invalid one under dashboard.*', () => {
-    const v0 = { name: 'Too wide', widgets: [{ key: 'a', kind: 'table', layout: { col: 8, row: 0, width: 6, height: 3 } }] };
-    expect(rejection({ template: { ...templateFile().template, inputs: [] }, dashboard: v0 }).fields).toEqual([
-      { path: 'dashboard.panels[0].gridPos.w', message: 'x + w must be <= 24 (x=16, w=12)' },
+  it('wants an input for every data source, inputs naming variables, every plugin required once', () => {
+    const file = valid();
+    file.inputs = file.inputs.filter((input) => input.type === 'variable');
+    file.inputs.push({ type: 'variable', name: 'account', label: 'Account', default: 'main' });
+    file.requires = [file.requires[0] as any, file.requires[0] as any];
+    expect(rejection(file).fields).toEqual([
+      { path: 'inputs[1].name', message: "the dashboard has no variable 'account'" },
+      {
+        path: 'dashboard.panels[0].query.dataSource',
+        message: "'nautilus.sim-market/bars' has no data source input (add one with this default)",
+      },
+      {
+        path: 'dashboard.panels[1].query.dataSource',
+        message: "'nautilus.sim-market/bars' has no data source input (add one with this default)",
+      },
+      { path: 'requires[1].plugin', message: "'nautilus.sim-market' is listed twice" },
+      { path: 'requires', message: "lacks 'nautilus.widgets-core', which the panels use" },
     ]);
   });
 
-  it('rejects a dashboard from a newer schema version', () => {
-    expect(rejection(templateFile({ schemaVersion: 99 })).fields[0]?.path).toBe('dashboard.schemaVersion');
+  it('refuses provenance inside the dashboard, a bad version, digest or range', () => {
+    const file = valid() as any;
+    file.dashboard.template = { id: 'other', version: '1.0.0' };
+    expect(rejection(file).fields).toEqual([
+      { path: 'dashboard.template', message: "is not allowed in a template file: the file's id and version say it" },
+    ]);
+    const bad = valid() as any;
+    bad.version = '1.0';
+    bad.requires[0].digest = 'md5:abc';
+    bad.requires[0].range = '$(rm -rf)';
+    expect(rejection(bad).fields.map((field) => field.path)).toEqual(['version', 'requires[0].range', 'requires[0].digest']);
+  });
+
+  it('rejects a dashboard from a newer schema version and names it', () => {
+    const file = valid() as any;
+    file.dashboard.schemaVersion = 99;
+    expect(rejection(file).fields[0]?.path).toBe('dashboard.schemaVersion');
   });
 });
