@@ -1,12 +1,13 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from './vite-precompress.ts';
 
 // The Nautilus server (core) listens here in development; the app calls it on the same origin.
 const server = 'http://127.0.0.1:3000';
 const proxy = { '/trpc': server, '/healthz': server, '/plugins': server };
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   server: { proxy },
   preview: { proxy },
   build: {

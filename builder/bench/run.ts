@@ -7,7 +7,11 @@ import { gzipSync } from 'node:zlib';
 import { startServerProcess } from '@nautilus/core/testing';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/chromium.ts';
+import { createColdLoadTargets, measureColdLoads } from './cold-load.ts';
 import { hundredThousandBars, mixedDashboard } from './dashboards.ts';
+
+// `node bench/run.ts cold-load` measures only the cold and warm page loads.
+const only = process.argv[2];
 
 const PASSWORD = 'benchmark password 0123';
 const repo = new URL('../../', import.meta.url);
@@ -23,13 +27,19 @@ const login = await fetch(`${server.url}/trpc/auth.login`, {
 });
 const session = (login.headers.get('set-cookie') ?? '').split(';')[0]?.split('=')[1] as string;
 
-async function create(document: Record<string, unknown>): Promise<string> {
-  const response = await fetch(`${server.url}/trpc/dashboards.create`, {
+async function call(procedure: string, input: unknown): Promise<unknown> {
+  const response = await fetch(`${server.url}/trpc/${procedure}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie: `nautilus_session=${session}` },
-    body: JSON.stringify({ document }),
+    body: JSON.stringify(input),
   });
-  return ((await response.json()) as { result: { data: { id: string } } }).result.data.id;
+  const body = (await response.json()) as { result?: { data: unknown }; error?: unknown };
+  if (!body.result) throw new Error(`${procedure} failed: ${JSON.stringify(body.error)}`);
+  return body.result.data;
+}
+
+async function create(document: Record<string, unknown>): Promise<string> {
+  return ((await call('dashboards.create', { document })) as { id: string }).id;
 }
 
 const browser = await chromium.launch(chromiumLaunchOptions);
@@ -82,7 +92,26 @@ async function scriptBytes(page: Page): Promise<{ app: number; widgets: Map<stri
   return { app, widgets };
 }
 
+function print(title: string, rows: string[][]): void {
+  const width = Math.max(...rows.map((row) => (row[0] as string).length));
+  const valueWidth = Math.max(9, ...rows.map((row) => (row[1] as string).length));
+  console.log(`\n${title}`);
+  for (const [name, value, target] of rows) console.log(`${name?.padEnd(width)}  ${value?.padEnd(valueWidth)}  ${target}`);
+}
+
 try {
+  const bench = { url: server.url, session, call };
+  print(
+    'Page loads in headless Chromium, 5 runs each (real server process, embedded database)',
+    await measureColdLoads(browser, bench, await createColdLoadTargets(bench)),
+  );
+  if (only !== 'cold-load') await drawingBenchmarks();
+} finally {
+  await browser.close();
+  await server.stop();
+}
+
+async function drawingBenchmarks(): Promise<void> {
   const mixed = await create(mixedDashboard());
   const cold = await timeToDrawn(mixed, 24);
   const warm = await timeToDrawn(mixed, 24, cold.page);
@@ -107,10 +136,5 @@ try {
       '',
     ]),
   ];
-  const width = Math.max(...rows.map((row) => row[0].length));
-  console.log('\nBuilder in headless Chromium (real server process, embedded database)');
-  for (const [name, value, target] of rows) console.log(`${name.padEnd(width)}  ${value.padStart(9)}  ${target}`);
-} finally {
-  await browser.close();
-  await server.stop();
+  print('Builder in headless Chromium (real server process, embedded database)', rows);
 }

@@ -10,10 +10,8 @@ test('builds a dashboard by drag and drop, and it survives a reload', async ({ p
   await page.getByTestId('create-dashboard-button').click();
   await page.getByTestId('create-dashboard-title').fill('Built by dragging');
   await page.getByTestId('create-dashboard-submit').click();
-  await page.getByText('Built by dragging', { exact: true }).first().click();
+  // Create opens the new dashboard, in edit mode.
   await expect(page.getByTestId('dashboard-page')).toBeVisible();
-
-  await page.getByTestId('mode-toggle').click();
   await expect(page.getByTestId('palette')).toBeVisible();
   await page
     .getByTestId(`palette-item-${CANDLES}`)

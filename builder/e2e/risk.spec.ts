@@ -106,7 +106,8 @@ test('a portfolio with limits: VaR by three methods, backtest verdict, stress te
   await page.getByTestId('run-order-check').click();
   const verdict = page.getByTestId('order-check-result');
   await expect(verdict).toHaveAttribute('data-accepted', 'false', { timeout: 30_000 });
-  await expect(verdict).toContainText(/maxGrossExposure: resulting gross exposure [\d,.]+ exceeds hard limit 1,000,000/);
+  await expect(verdict).toContainText(/Max gross exposure: resulting gross exposure [\d,.]+ exceeds hard limit 1,000,000/);
+  await expect(verdict).not.toContainText('maxGrossExposure');
   await page.screenshot({ path: testInfo.outputPath('portfolio.png'), fullPage: true });
 
   // The risk dashboard of this portfolio: every panel drawn.
@@ -144,6 +145,8 @@ test('a backtest with a maxPosition limit lists the denied orders under Risk eve
   await loginUi(page, 'admin', ADMIN_PASSWORD);
   await page.getByTestId('nav-strategies').click();
   await page.getByTestId('new-strategy').click();
+  // The dialog suggests a free name and starts from the SMA crossover example.
+  await page.getByTestId('create-strategy').click();
   await expect(page).toHaveURL(/#\/strategies\/[0-9a-f-]{36}$/);
   const editor = page.getByTestId('strategy-editor');
   await expect(editor.locator('.view-lines')).toContainText('defineStrategy', { timeout: 30_000 });
@@ -165,16 +168,16 @@ test('a backtest with a maxPosition limit lists the denied orders under Risk eve
   await page.getByTestId('run-backtest').click();
   // A refused run says why in a message: fail with the server's words rather than a timeout.
   const refused = page.locator('.ant-message-notice').filter({ hasText: 'did not start' });
-  await expect(page.getByTestId('backtest-progress').or(refused).first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('backtest-report').or(refused).first()).toBeVisible({ timeout: 30_000 });
   if ((await refused.count()) > 0) throw new Error(`The backtest was refused: ${await refused.first().textContent()}`);
   await expect(page.getByTestId('backtest-metrics')).toBeVisible({ timeout: 90_000 });
 
-  // Risk events: a count in the tab title and a denial whose reason names maxPosition.
+  // Risk events: a count in the tab title and a denial whose reason names the limit in words (Max position).
   await expect(page.getByTestId('risk-events-count')).not.toHaveText('0');
   await page.getByTestId('risk-events-tab').click();
   const denial = page.getByTestId('risk-events-table').locator('tr[data-type="denial"]').first();
   await expect(denial).toBeVisible();
-  await expect(denial).toContainText('maxPosition');
+  await expect(denial).toContainText('Max position');
   await expect(denial).toContainText('SIM:AAPL');
   await page.screenshot({ path: testInfo.outputPath('risk-events.png'), fullPage: true });
 
@@ -183,22 +186,23 @@ test('a backtest with a maxPosition limit lists the denied orders under Risk eve
   await expect(page.getByTestId('lab-limits-enabled')).toHaveAttribute('aria-checked', 'true');
   await expect(field(page.getByTestId('lab-limits'), 'limit-hard-0')).toHaveValue('100');
 
-  // The run's findings reach the alerts bell; opening the drawer clears the count.
+  // The run's findings reach the alerts bell, grouped per run and limit; "Mark all read" clears the count.
   await expect(page.getByTestId('alerts-badge').locator('.ant-badge-count')).toBeVisible({ timeout: 20_000 });
   await page.getByTestId('alerts-bell').click();
   const drawer = page.getByTestId('alerts-drawer');
   // Wait for the drawer to finish sliding in, so that the screenshot shows it whole.
   await expect(page.locator('.ant-drawer-header')).toBeInViewport({ ratio: 1 });
-  const alert = drawer.getByTestId('alert-item').first();
+  const alert = drawer.locator('[data-testid="alert-group"][data-limit="maxPosition"]').first();
   await expect(alert).toHaveAttribute('data-event', 'denial');
-  await expect(alert).toContainText('maxPosition');
+  await expect(alert).toContainText('Max position');
   await expect(alert).toContainText('Backtest');
-  await expect(page.getByTestId('alerts-badge').locator('.ant-badge-count')).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath('alerts.png') });
+  await drawer.getByTestId('alerts-mark-all-read').click();
+  await expect(page.getByTestId('alerts-badge').locator('.ant-badge-count')).toHaveCount(0);
 
   // The alert's source opens the run it came from.
   await alert.getByRole('link', { name: /SMA crossover/ }).click();
-  await expect(page).toHaveURL(/#\/strategies\/[0-9a-f-]{36}\?run=[0-9a-f-]{36}$/);
+  await expect(page).toHaveURL(/#\/strategies\/[0-9a-f-]{36}\/runs\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId('risk-events-count')).not.toHaveText('0');
   expect(pageErrors).toEqual([]);
 });

@@ -71,6 +71,20 @@ export async function choose(page: Page, testId: string, text: string): Promise<
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Fills the portfolio page's pre-trade check with an order and runs it; answers the verdict's locator. */
+export async function runOrderCheck(page: Page, quantity: number, symbol: string): Promise<Locator> {
+  await page.locator('input[data-testid="order-quantity"], [data-testid="order-quantity"] input').first().fill(String(quantity));
+  await page.getByTestId('order-symbol').click();
+  await page.keyboard.type(symbol);
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: new RegExp(`^${escapeRegExp(symbol)}$`) })
+    .first()
+    .click();
+  await page.getByTestId('run-order-check').click();
+  return page.getByTestId('order-check-result');
+}
+
 /** Counts clearly green and clearly red opaque pixels on the canvases inside `panel`: drawn candles. */
 export async function candlePixels(panel: Locator): Promise<{ green: number; red: number; canvases: number }> {
   return panel.locator('canvas').evaluateAll((canvases) => {

@@ -7,6 +7,8 @@ import { DashboardPage } from './dashboard-page/DashboardPage.tsx';
 import { navigate, useRoute } from './routing/navigation.ts';
 import { parseRoute, type Route, routeHash, routePath } from './routing/route.ts';
 import { AppHeader } from './shell/AppHeader.tsx';
+import { useDocumentTitle } from './shell/useDocumentTitle.ts';
+import { useEscapeInFields } from './shell/useEscapeInFields.ts';
 
 // Each page loads with its first visit: opening a dashboard link does not download the list's table.
 const LoginPage = lazy(() => import('./auth/LoginPage.tsx').then((module) => ({ default: module.LoginPage })));
@@ -27,6 +29,13 @@ const PortfoliosPage = lazy(() =>
   import('./portfolios/PortfoliosPage.tsx').then((module) => ({ default: module.PortfoliosPage })),
 );
 const PortfolioPage = lazy(() => import('./portfolios/PortfolioPage.tsx').then((module) => ({ default: module.PortfolioPage })));
+const SharedDashboardPage = lazy(() =>
+  import('./sharing/SharedDashboardPage.tsx').then((module) => ({ default: module.SharedDashboardPage })),
+);
+const UsersPage = lazy(() => import('./admin/UsersPage.tsx').then((module) => ({ default: module.UsersPage })));
+const ApiKeysPage = lazy(() => import('./admin/ApiKeysPage.tsx').then((module) => ({ default: module.ApiKeysPage })));
+const AuditPage = lazy(() => import('./admin/AuditPage.tsx').then((module) => ({ default: module.AuditPage })));
+const PluginsPage = lazy(() => import('./plugins/PluginsPage.tsx').then((module) => ({ default: module.PluginsPage })));
 
 /** Decides between the login page and the app, and keeps the URL in step with that decision. */
 export function App() {
@@ -34,9 +43,13 @@ export function App() {
   const route = useRoute();
   const user = me.data;
   const routeKey = routeHash(route);
+  // App-wide: the tab names the page; Escape in a dialog's field never closes the dialog.
+  useDocumentTitle(route);
+  useEscapeInFields();
 
   useEffect(() => {
     const current = parseRoute(routeKey);
+    if (current.name === 'shared') return; // a share link needs no login
     if (user === null && current.name !== 'login') {
       // Remember where the user was going; the login page sends them there afterwards.
       navigate({ name: 'login', next: current.name === 'list' ? undefined : routePath(current) }, { replace: true });
@@ -45,6 +58,14 @@ export function App() {
     }
   }, [user, routeKey]);
 
+  // A share link's holder gets the dashboard alone: no login, no header, whoever is signed in.
+  if (route.name === 'shared') {
+    return (
+      <Suspense fallback={<Spin fullscreen />}>
+        <SharedDashboardPage key={route.token} token={route.token} />
+      </Suspense>
+    );
+  }
   if (me.isPending) return <div className="nautilus-boot" role="status" aria-label="Loading" />;
   if (me.error) {
     return (
@@ -67,7 +88,12 @@ export function App() {
 }
 
 // A dashboard uses the whole window below the header and scrolls inside; other pages read as a column.
-const pageContent = { padding: 24, width: '100%', maxWidth: 1400, marginInline: 'auto' } as const;
+const pageContent = {
+  padding: 'var(--nautilus-page-padding, 24px)',
+  width: '100%',
+  maxWidth: 1400,
+  marginInline: 'auto',
+} as const;
 const dashboardContent = { display: 'flex', flexDirection: 'column', minHeight: 0, width: '100%' } as const;
 
 function Shell({ user, route }: { user: User; route: Route }) {
@@ -104,6 +130,16 @@ function Page({ user, route }: { user: User; route: Route }) {
       return <DataSourcesPage user={user} />;
     case 'files':
       return <FilesPage user={user} />;
+    case 'users':
+      return <UsersPage user={user} />;
+    case 'api-keys':
+      return <ApiKeysPage user={user} />;
+    case 'audit':
+      return <AuditPage user={user} />;
+    case 'plugins':
+      return <PluginsPage user={user} />;
+    case 'shared':
+      return <Spin />; // rendered outside the shell, above
     case 'login':
       return <Spin />; // redirecting to the page the user asked for
     case 'not-found':

@@ -5,6 +5,7 @@ import { App } from './App.tsx';
 import { createQueryClient } from './api/query-client.ts';
 import { currentUserQuery } from './auth/useSession.ts';
 import { prefetchDashboard } from './dashboard-page/prefetch-dashboard.ts';
+import { preloadRoute } from './routing/preload-route.ts';
 import { parseRoute } from './routing/route.ts';
 import { ThemeModeProvider } from './theme/ThemeModeProvider.tsx';
 import { readThemeMode } from './theme/theme-mode.ts';
@@ -19,6 +20,7 @@ const queryClient = createQueryClient();
 const initialRoute = parseRoute(window.location.hash);
 const prefetched = initialRoute.name === 'dashboard' ? prefetchDashboard(queryClient, initialRoute.id) : Promise.resolve();
 void queryClient.prefetchQuery(currentUserQuery);
+preloadRoute(queryClient, initialRoute);
 
 void prefetched.finally(() =>
   createRoot(document.getElementById('root')!).render(

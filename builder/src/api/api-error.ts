@@ -1,4 +1,5 @@
-import type { FieldIssue } from '@nautilus/sdk';
+import type { FieldIssue, JsonSchema } from '@nautilus/sdk';
+import { messageInWords } from './field-words.ts';
 
 /** What the user should be told about a failed call; `code` is the sdk's ErrorCode, or NETWORK. */
 export interface ApiProblem {
@@ -62,10 +63,10 @@ function readRetryAfter(details: Record<string, unknown> | undefined): number | 
 /**
  * Turns whatever a tRPC call threw into a message for the user. Reads `error.data.nautilus`
  * (the server's error formatter) first, then tRPC's own code; an error without `data` never
- * reached the server.
+ * reached the server. `schema`, the JSON schema of the input, names refused fields as its form does.
  * @example describeApiError(error).message // 'Wrong username or password.'
  */
-export function describeApiError(error: unknown): ApiProblem {
+export function describeApiError(error: unknown, { schema }: { schema?: JsonSchema | undefined } = {}): ApiProblem {
   const thrown = asRecord(error);
   if (thrown?.name !== 'TRPCClientError') {
     // A bug on this side, not an answer from the server: say so instead of blaming the network.
@@ -82,7 +83,13 @@ export function describeApiError(error: unknown): ApiProblem {
     'INTERNAL';
   const serverMessage = typeof nautilus?.message === 'string' ? nautilus.message : thrown.message;
   const message = typeof serverMessage === 'string' && serverMessage.trim() !== '' ? serverMessage : fallbackMessages[code];
-  const problem: ApiProblem = { code, message: message ?? fallbackMessages.INTERNAL!, fields: readFields(nautilus?.fields) };
+  const fields = readFields(nautilus?.fields);
+  // A bare list of field paths becomes what to do, field by field, in the user's words.
+  const problem: ApiProblem = {
+    code,
+    message: messageInWords({ message: message ?? fallbackMessages.INTERNAL!, fields }, schema),
+    fields,
+  };
   const details = asRecord(nautilus?.details);
   const retryAfterSeconds = readRetryAfter(details);
   if (retryAfterSeconds !== undefined) problem.retryAfterSeconds = retryAfterSeconds;

@@ -20,6 +20,10 @@ export interface DashboardToolbarProps {
   refresh: RefreshInterval;
   onRefreshChange: (refresh: RefreshInterval) => void;
   onRefreshNow: () => void;
+  /** Opens the Share dialog; absent for those without admin on the dashboard. */
+  onShare?: () => void;
+  /** Downloads the dashboard as a template file; absent where there is nothing to export. */
+  onExportTemplate?: () => void;
   /** Absent for viewers: they get no mode toggle and no edit controls. */
   onToggleMode?: () => void;
   editing: boolean;
@@ -80,6 +84,16 @@ export function DashboardToolbar(props: DashboardToolbarProps) {
           />
         </Space.Compact>
         {editing && props.editControls}
+        {props.onExportTemplate && (
+          <Button size="small" data-testid="export-template-button" onClick={props.onExportTemplate}>
+            Export template
+          </Button>
+        )}
+        {props.onShare && (
+          <Button size="small" data-testid="share-button" onClick={props.onShare}>
+            Share
+          </Button>
+        )}
         {props.onToggleMode && (
           <Button
             size="small"

@@ -1,9 +1,10 @@
 import type { GridPos } from '@nautilus/sdk';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, theme as antdTheme, Button, type GlobalToken } from 'antd';
-import { type CSSProperties, lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { Alert, App, theme as antdTheme, Button } from 'antd';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { describeApiError } from '../api/api-error.ts';
 import type { DashboardRecord, WidgetInfo } from '../api/types.ts';
+import { useCurrentUser } from '../auth/useSession.ts';
 import { DashboardCanvas } from '../canvas/DashboardCanvas.tsx';
 import { useInstruments } from '../data/useInstruments.ts';
 import { canRedo, canUndo, createEditorState, editorReducer, isDirty, type LayoutCell } from '../editor/editor-state.ts';
@@ -11,10 +12,13 @@ import { createPanel, newPanelId } from '../editor/new-panel.ts';
 import { type PanelEnvironment, PanelEnvironmentContext } from '../panels/panel-context.ts';
 import { navigate } from '../routing/navigation.ts';
 import { type Route, routeHash } from '../routing/route.ts';
+import { useExportTemplate } from '../templates/useTemplates.ts';
 import { useThemeMode } from '../theme/useThemeMode.ts';
 import { DashboardToolbar } from './DashboardToolbar.tsx';
+import { dashboardCssVariables } from './dashboard-css-variables.ts';
 import './dashboard-page.css';
 import { useUnsavedChangesGuard } from '../routing/useUnsavedChangesGuard.ts';
+import { UrlViewNotice } from './UrlViewNotice.tsx';
 import { useDashboardCatalog } from './useDashboardCatalog.ts';
 import { useEditorShortcuts } from './useEditorShortcuts.ts';
 import { useRestoreVersion } from './useRestoreVersion.ts';
@@ -30,6 +34,7 @@ const HistoryDrawer = lazy(() => editMode().then((module) => ({ default: module.
 const SettingsDialog = lazy(() => editMode().then((module) => ({ default: module.SettingsDialog })));
 const SaveConflictDialog = lazy(() => editMode().then((module) => ({ default: module.SaveConflictDialog })));
 const SaveProblemDialog = lazy(() => editMode().then((module) => ({ default: module.SaveProblemDialog })));
+const ShareDialog = lazy(() => import('../sharing/ShareDialog.tsx'));
 
 interface Props {
   /** The version the editor starts from. */
@@ -38,24 +43,12 @@ interface Props {
   latest: DashboardRecord;
   editRequested: boolean;
   canEdit: boolean;
-}
-
-/** The theme's colours as the CSS variables the dashboard's stylesheet reads. */
-function dashboardCssVariables(token: GlobalToken): CSSProperties {
-  return {
-    '--n-bg': token.colorBgContainer,
-    '--n-panel-bg': token.colorBgElevated,
-    '--n-border': token.colorBorderSecondary,
-    '--n-text-muted': token.colorTextSecondary,
-    '--n-accent': token.colorPrimary,
-    '--n-error': token.colorError,
-    '--n-fill': token.colorFillTertiary,
-    '--n-grid-line': token.colorFillQuaternary,
-  } as CSSProperties;
+  /** Admin on this dashboard (its owner, an admin, or granted admin): share links and grants. */
+  canShare?: boolean;
 }
 
 /** One open dashboard: its editor state, the view state (variables, time, refresh), and the page around the canvas. */
-export function DashboardWorkspace({ record, latest, editRequested, canEdit }: Props) {
+export function DashboardWorkspace({ record, latest, editRequested, canEdit, canShare = false }: Props) {
   const id = record.id;
   const [editor, dispatch] = useReducer(editorReducer, record, (initial) => createEditorState(initial.document, initial.version));
   const editorRef = useRef(editor);
@@ -66,15 +59,19 @@ export function DashboardWorkspace({ record, latest, editRequested, canEdit }: P
   const { mode: themeMode } = useThemeMode();
   const { token } = antdTheme.useToken();
   const { message } = App.useApp();
+  // Exports the saved version: what others would import.
+  const exportTemplate = useExportTemplate();
   const queryClient = useQueryClient();
 
   const view = useViewState(document);
   const [selectedId, setSelectedId] = useState<string>();
   const [historyOpen, setHistoryOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [sharing, setSharing] = useState(false);
   const selectedPanel = editing ? document.panels.find((panel) => panel.id === selectedId) : undefined;
 
   const { widgets, dataSources, widgetsByType, dataSourcesByRef, pluginProblems } = useDashboardCatalog(document.panels);
+  const canInstallPlugins = useCurrentUser().data?.role === 'admin';
   const instruments = useInstruments(editing || document.variables.some((variable) => variable.type === 'instrument'));
 
   const widgetsRef = useRef(widgetsByType);
@@ -106,12 +103,15 @@ export function DashboardWorkspace({ record, latest, editRequested, canEdit }: P
       widgetsStatus: widgets.status,
       dataSources: dataSourcesByRef,
       pluginProblems,
+      canInstallPlugins,
       theme: themeMode,
       actions,
     }),
-    [widgetsByType, widgets.status, dataSourcesByRef, pluginProblems, themeMode, actions],
+    [widgetsByType, widgets.status, dataSourcesByRef, pluginProblems, canInstallPlugins, themeMode, actions],
   );
 
+  // A panel added by a click in the palette, to scroll into view once it is on the canvas.
+  const [revealId, setRevealId] = useState<string>();
   const addPanel = useCallback((widget: WidgetInfo, gridPos?: GridPos, layout?: LayoutCell[]) => {
     const current = editorRef.current.document;
     const panel = createPanel(
@@ -121,7 +121,26 @@ export function DashboardWorkspace({ record, latest, editRequested, canEdit }: P
     );
     dispatch(layout ? { type: 'addPanel', panel, layout } : { type: 'addPanel', panel });
     setSelectedId(panel.id);
+    // Clicked in the palette, it lands at the first free place, maybe below the fold: bring it into view.
+    if (!gridPos) setRevealId(panel.id);
   }, []);
+  useEffect(() => {
+    if (!revealId) return;
+    // After the grid has placed it and the inspector has opened below the canvas (which shrinks it).
+    const reveal = () =>
+      window.document
+        .querySelector(`[data-testid="panel-${CSS.escape(revealId)}"]`)
+        ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const frame = requestAnimationFrame(reveal);
+    const settled = window.setTimeout(() => {
+      reveal();
+      setRevealId(undefined);
+    }, 300);
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(settled);
+    };
+  }, [revealId]);
   const onDropWidget = useCallback(
     (type: string, gridPos: GridPos, layout: LayoutCell[]) => {
       const widget = widgetsRef.current.get(type);
@@ -179,6 +198,12 @@ export function DashboardWorkspace({ record, latest, editRequested, canEdit }: P
           onRefreshChange={view.setRefresh}
           onRefreshNow={refreshNow}
           onToggleMode={canEdit ? toggleMode : undefined}
+          onShare={canShare ? () => setSharing(true) : undefined}
+          onExportTemplate={() =>
+            exportTemplate.mutate(id, {
+              onError: (error) => void message.error(`Not exported: ${describeApiError(error).message}`),
+            })
+          }
           editing={editing}
           editControls={
             <Suspense fallback={null}>
@@ -197,6 +222,12 @@ export function DashboardWorkspace({ record, latest, editRequested, canEdit }: P
               />
             </Suspense>
           }
+        />
+        <UrlViewNotice
+          problems={view.urlProblems}
+          variables={document.variables}
+          defaults={document.timeRange}
+          onClose={view.dismissUrlProblems}
         />
         {newer && dirty && (
           <Alert
@@ -278,6 +309,15 @@ export function DashboardWorkspace({ record, latest, editRequested, canEdit }: P
           </Suspense>
         )}
         <Suspense fallback={null}>
+          {sharing && (
+            <ShareDialog
+              dashboardId={id}
+              title={document.title}
+              values={view.values}
+              timeRange={view.timeRange}
+              onClose={() => setSharing(false)}
+            />
+          )}
           {saving.conflict && (
             <SaveConflictDialog
               conflict={saving.conflict}

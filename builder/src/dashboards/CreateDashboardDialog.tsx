@@ -1,11 +1,26 @@
-import { Alert, App, Button, Form, Input, Modal } from 'antd';
+import { Alert, App, AutoComplete, Button, Form, Input, Modal, Radio } from 'antd';
 import { describeApiError } from '../api/api-error.ts';
+import { navigate } from '../routing/navigation.ts';
 import { TITLE_MAX_LENGTH } from './document-title.ts';
 import { useCreateDashboard } from './useDashboards.ts';
 
-/** Asks for a title and creates an empty dashboard; the list refreshes on success. */
-export function CreateDashboardDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const [form] = Form.useForm<{ title: string }>();
+interface Fields {
+  title: string;
+  folder?: string;
+  access: 'team' | 'private';
+}
+
+/** Asks for a title, a folder and who sees it, creates an empty dashboard and opens it in edit mode, ready for its first panel. */
+export function CreateDashboardDialog({
+  open,
+  onClose,
+  folders = [],
+}: {
+  open: boolean;
+  onClose: () => void;
+  folders?: readonly string[];
+}) {
+  const [form] = Form.useForm<Fields>();
   const create = useCreateDashboard();
   const { message } = App.useApp();
 
@@ -14,14 +29,15 @@ export function CreateDashboardDialog({ open, onClose }: { open: boolean; onClos
     onClose();
   };
 
-  const submit = ({ title }: { title: string }) => {
+  const submit = ({ title, folder, access }: Fields) => {
     create.mutate(
-      { title: title.trim() },
+      { title: title.trim(), folder: folder?.trim() || null, access },
       {
-        onSuccess: () => {
+        onSuccess: (created) => {
           message.success(`Dashboard “${title.trim()}” created.`);
           form.resetFields();
           close();
+          navigate({ name: 'dashboard', id: created.id, edit: true });
         },
       },
     );
@@ -51,13 +67,25 @@ export function CreateDashboardDialog({ open, onClose }: { open: boolean; onClos
       {create.error && (
         <Alert type="error" showIcon style={{ marginBottom: 16 }} title={describeApiError(create.error).message} />
       )}
-      <Form form={form} layout="vertical" onFinish={submit} disabled={create.isPending}>
+      <Form form={form} layout="vertical" onFinish={submit} disabled={create.isPending} initialValues={{ access: 'team' }}>
         <Form.Item
           label="Title"
           name="title"
           rules={[{ required: true, whitespace: true, message: 'Give the dashboard a title.' }, { max: TITLE_MAX_LENGTH }]}
         >
           <Input data-testid="create-dashboard-title" autoFocus maxLength={TITLE_MAX_LENGTH} />
+        </Form.Item>
+        <Form.Item label="Folder" name="folder" extra="Optional; pick one or type a new name." rules={[{ max: 100 }]}>
+          <AutoComplete data-testid="create-dashboard-folder" options={folders.map((folder) => ({ value: folder }))} />
+        </Form.Item>
+        <Form.Item label="Who sees it" name="access">
+          <Radio.Group
+            data-testid="create-dashboard-access"
+            options={[
+              { value: 'team', label: 'Everyone (viewers view, editors edit)' },
+              { value: 'private', label: 'Only me, until I share it' },
+            ]}
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -33,10 +33,21 @@ function useInvalidateDashboards() {
   return () => queryClient.invalidateQueries({ queryKey: queryKeys.dashboards });
 }
 
+/** Creates an empty dashboard; `access` `private` keeps it to its creator (and admins) until shared. */
 export function useCreateDashboard() {
   const invalidate = useInvalidateDashboards();
   return useMutation({
-    mutationFn: (input: { title: string }) => trpc.dashboards.create.mutate(input),
+    mutationFn: (input: { title: string; folder?: string | null; access?: 'team' | 'private' }) =>
+      trpc.dashboards.create.mutate(input),
+    onSuccess: invalidate,
+  });
+}
+
+/** Files a dashboard in a folder (null: the top level). */
+export function useMoveDashboard() {
+  const invalidate = useInvalidateDashboards();
+  return useMutation({
+    mutationFn: (input: { id: DashboardId; folder: string | null }) => trpc.dashboards.move.mutate(input),
     onSuccess: invalidate,
   });
 }
@@ -48,7 +59,7 @@ export function useDuplicateDashboard() {
     mutationFn: async (id: DashboardId) => {
       const original = await trpc.dashboards.get.query({ id });
       const title = copyTitle(original.document.title);
-      const created = await trpc.dashboards.create.mutate({ document: { ...original.document, title } });
+      const created = await trpc.dashboards.create.mutate({ document: { ...original.document, title }, folder: original.folder });
       return { ...created, title };
     },
     onSuccess: invalidate,

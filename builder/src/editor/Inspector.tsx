@@ -1,12 +1,13 @@
 import type { DashboardVariable, Panel } from '@nautilus/sdk';
 import { Alert, Button, Input, Select, Tooltip } from 'antd';
-import { type Dispatch, useMemo } from 'react';
+import { type Dispatch, useMemo, useState } from 'react';
 import type { DataSourceInfo, WidgetInfo } from '../api/types.ts';
 import type { InstrumentOption } from '../data/variable-values.ts';
 import { CloseIcon } from '../panels/icons.tsx';
 import { SchemaForm } from '../schema-form/SchemaForm.tsx';
 import { schemaFields, withDefaults } from '../schema-form/schema-fields.ts';
 import type { EditorAction } from './editor-state.ts';
+import { IndicatorTransforms } from './IndicatorTransforms.tsx';
 import { compatibleDataSources, paramsForDataSource, preferredDataSource } from './new-panel.ts';
 
 interface Props {
@@ -19,11 +20,15 @@ interface Props {
   onClose: () => void;
 }
 
-/** The selected panel's title, query and options, as forms generated from the schemas. Every change is undoable. */
+/**
+ * The selected panel's title, query and options, as forms generated from the schemas. Every change is undoable.
+ * It can be collapsed to its header row, giving the canvas the room back while the panel stays selected.
+ */
 export function Inspector({ panel, widget, dataSources, variables, instruments, dispatch, onClose }: Props) {
   const update = (changes: Extract<EditorAction, { type: 'updatePanel' }>['changes'], coalesceKey?: string) =>
     dispatch({ type: 'updatePanel', id: panel.id, changes, coalesceKey, at: Date.now() });
   const variableNames = useMemo(() => variables.map((variable) => variable.name), [variables]);
+  const [collapsed, setCollapsed] = useState(false);
 
   const accepts = widget?.accepts ?? [];
   const sources = useMemo(
@@ -47,13 +52,29 @@ export function Inspector({ panel, widget, dataSources, variables, instruments, 
   if (query && !source) sourceOptions.unshift({ value: query.dataSource, label: <span>{query.dataSource}</span> });
 
   return (
-    <section className="nautilus-inspector" data-testid="inspector" aria-label={`Panel ${panel.title}`}>
+    <section
+      className={`nautilus-inspector${collapsed ? ' is-collapsed' : ''}`}
+      data-testid="inspector"
+      data-collapsed={collapsed}
+      aria-label={`Panel ${panel.title}`}
+    >
       <div className="nautilus-inspector-header">
         <strong>Edit panel</strong>
         <span className="nautilus-muted">
           {widget?.name ?? panel.type} · {panel.id}
         </span>
         <span style={{ flex: 1 }} />
+        <Tooltip title={collapsed ? 'Show the panel’s settings' : 'Collapse (more room for the canvas)'}>
+          <Button
+            size="small"
+            type="text"
+            icon={collapsed ? <ExpandIcon /> : <CollapseIcon />}
+            aria-label={collapsed ? 'Expand the inspector' : 'Collapse the inspector'}
+            aria-expanded={!collapsed}
+            data-testid="inspector-collapse"
+            onClick={() => setCollapsed(!collapsed)}
+          />
+        </Tooltip>
         <Tooltip title="Close (the panel stays as it is)">
           <Button
             size="small"
@@ -65,7 +86,7 @@ export function Inspector({ panel, widget, dataSources, variables, instruments, 
           />
         </Tooltip>
       </div>
-      <div className="nautilus-inspector-body">
+      <div className="nautilus-inspector-body" hidden={collapsed}>
         <div className="nautilus-inspector-section">
           <h5>Panel</h5>
           <div className="nautilus-field">
@@ -136,6 +157,12 @@ export function Inspector({ panel, widget, dataSources, variables, instruments, 
             </>
           )}
         </div>
+        {accepts.includes('ohlcv') && (
+          <IndicatorTransforms
+            transforms={panel.transforms}
+            onChange={(transforms, coalesceKey) => update({ transforms }, coalesceKey)}
+          />
+        )}
         <div className="nautilus-inspector-section">
           <h5>Options</h5>
           {optionFields.length === 0 ? (
@@ -159,5 +186,22 @@ export function Inspector({ panel, widget, dataSources, variables, instruments, 
         </div>
       </div>
     </section>
+  );
+}
+
+// Chevrons for collapse (down: fold away) and expand (up: unfold), in the panel icons' 16 px line style.
+function CollapseIcon() {
+  return (
+    <svg viewBox="0 0 16 16" width="1em" height="1em" fill="none" stroke="currentColor" strokeWidth="1.5" aria-hidden="true">
+      <path d="M3.5 6l4.5 4.5L12.5 6" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
+function ExpandIcon() {
+  return (
+    <svg viewBox="0 0 16 16" width="1em" height="1em" fill="none" stroke="currentColor" strokeWidth="1.5" aria-hidden="true">
+      <path d="M3.5 10l4.5-4.5L12.5 10" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
   );
 }

@@ -1,6 +1,5 @@
-import { type DashboardDocument, type DashboardVariable, GRID_COLUMNS, type GridPos, type Panel } from '@nautilus/sdk';
+import { type DashboardDocument, type DashboardVariable, GRID_COLUMNS, type GridPos, type Panel, sameJson } from '@nautilus/sdk';
 import { firstFreeSpot, overlaps } from './grid-placement.ts';
-import { sameJson } from './same-json.ts';
 
 /** A panel's place on the grid as react-grid-layout reports it (`i` is the panel id). */
 export interface LayoutCell extends GridPos {
@@ -33,7 +32,10 @@ export type EditorAction =
   | {
       type: 'updatePanel';
       id: string;
-      changes: Partial<Pick<Panel, 'title' | 'query' | 'options'>> & { query?: Panel['query'] | undefined };
+      changes: Partial<Pick<Panel, 'title' | 'query' | 'options'>> & {
+        query?: Panel['query'] | undefined;
+        transforms?: Panel['transforms'] | undefined;
+      };
       /** Same key as the previous change, within COALESCE_MS: replaces it in the undo history. */
       coalesceKey?: string;
       at?: number;
@@ -156,6 +158,7 @@ function withPanelChanges(panel: Panel, changes: Extract<EditorAction, { type: '
   const next: Panel = { ...panel, ...changes };
   // `query: undefined` removes the query (a widget that takes no data); the schema has no null.
   if ('query' in changes && changes.query === undefined) delete next.query;
+  if ('transforms' in changes && changes.transforms === undefined) delete next.transforms;
   return sameJson(next, panel) ? panel : next;
 }
 

@@ -10,15 +10,18 @@ import { Button, Spin, Tooltip } from 'antd';
 import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { hasNoData } from '../data/frames.ts';
 import { summarizeProvenance } from '../data/provenance.ts';
-import { usePanelData } from '../data/usePanelData.ts';
 import type { VariableValues } from '../data/variable-values.ts';
-import { withDefaults } from '../schema-form/schema-fields.ts';
+import { LiveBadge } from '../live/LiveBadge.tsx';
+import { useLivePanelData } from '../live/useLivePanelData.ts';
 import { CopyIcon, DeleteIcon, EditIcon } from './icons.tsx';
 import { ProvenanceBadge } from './ProvenanceBadge.tsx';
 import { usePanelEnvironment } from './panel-context.ts';
 import { dataProblem, missingWidgetProblem, type PanelProblem, widgetProblem } from './panel-problems.ts';
+import { TruncationNotice } from './TruncationNotice.tsx';
+import { usePanelTransforms } from './usePanelTransforms.ts';
 import { WidgetHost } from './WidgetHost.tsx';
 import type { WidgetStatus } from './widget-controller.ts';
+import { widgetOptions } from './widget-options.ts';
 
 /** What the panel shows, also exposed as `data-state` for tests and benchmarks. */
 export type PanelState = 'loading' | 'drawn' | 'error' | 'empty' | 'no-query';
@@ -35,6 +38,7 @@ export interface PanelFrameProps {
 }
 
 const NO_FRAMES: readonly Frame[] = [];
+const NO_KINDS: readonly string[] = [];
 
 function resolvedOrNow(range: TimeRange): { from: number; to: number } {
   try {
@@ -62,7 +66,13 @@ export const PanelFrame = memo(function PanelFrame({
   const widget = environment.widgets.get(panel.type);
   // Before the widget catalog arrives, a panel with a query starts fetching anyway: it usually takes data.
   const takesData = widget ? widget.accepts.length > 0 : panel.query !== undefined;
-  const data = usePanelData(takesData ? panel.query : undefined, values, timeRange, refresh);
+  // Streams on top of the history where the source streams (not in a share link's view, which has no session).
+  const live = useLivePanelData(takesData ? panel.query : undefined, values, timeRange, refresh, environment.dataOptions, {
+    source: panel.query ? environment.dataSources.get(panel.query.dataSource) : undefined,
+    accepts: widget?.accepts ?? NO_KINDS,
+    enabled: takesData && environment.dataOptions === undefined,
+  });
+  const data = live.history;
   const [host, setHost] = useState<WidgetStatus>({ status: 'loading' });
   const [everDrawn, setEverDrawn] = useState(false);
   const onStatus = useCallback((status: WidgetStatus) => {
@@ -70,9 +80,10 @@ export const PanelFrame = memo(function PanelFrame({
     if (status.status === 'drawn') setEverDrawn(true);
   }, []);
 
-  const options = useMemo(() => withDefaults(widget?.optionsSchema, panel.options), [widget, panel.options]);
+  const options = useMemo(() => widgetOptions(widget?.optionsSchema, panel.options, values), [widget, panel.options, values]);
   const localRange = useMemo(() => resolvedOrNow(timeRange), [timeRange]);
-  const frames = takesData ? (data.data?.frames ?? NO_FRAMES) : NO_FRAMES;
+  const fetched = takesData ? (live.frames ?? NO_FRAMES) : NO_FRAMES;
+  const frames = usePanelTransforms(fetched, panel.transforms);
   const range = (takesData && data.data?.range) || localRange;
   const provenance = useMemo(() => summarizeProvenance(frames), [frames]);
 
@@ -83,13 +94,24 @@ export const PanelFrame = memo(function PanelFrame({
     state = 'loading';
   } else if (!widget) {
     state = 'error';
-    problem = missingWidgetProblem(panel.type, environment.pluginProblems.get(panel.type.split('/')[0] ?? ''));
+    problem = missingWidgetProblem(
+      panel.type,
+      environment.pluginProblems.get(panel.type.split('/')[0] ?? ''),
+      environment.canInstallPlugins === true,
+    );
   } else if (takesData && !panel.query) {
     state = 'no-query';
   } else if (takesData && data.error) {
     state = 'error';
     const ref = panel.query?.dataSource ?? '';
-    problem = dataProblem(data.error, { ref, name: environment.dataSources.get(ref)?.name });
+    const sourcePlugin = ref.split('/')[0] ?? '';
+    const pluginListed = [...environment.dataSources.keys()].some((known) => known.startsWith(`${sourcePlugin}/`));
+    const source = environment.dataSources.get(ref);
+    problem = dataProblem(
+      data.error,
+      { ref, name: source?.name, querySchema: source?.querySchema },
+      pluginListed || environment.dataSources.size === 0 ? undefined : { canInstall: environment.canInstallPlugins === true },
+    );
   } else if (takesData && !data.data) {
     state = 'loading';
   } else {
@@ -115,6 +137,7 @@ export const PanelFrame = memo(function PanelFrame({
           {title || '\u00a0'}
         </span>
         {provenance && <ProvenanceBadge panelId={panel.id} summary={provenance} />}
+        {live.plan && <LiveBadge panelId={panel.id} plan={live.plan} />}
         {takesData && data.isFetching && everDrawn && <Spin size="small" className="nautilus-panel-fetching" />}
         {editing && (
           <span className="nautilus-panel-actions">
@@ -152,6 +175,9 @@ export const PanelFrame = memo(function PanelFrame({
           </span>
         )}
       </div>
+      {showWidget && takesData && data.data?.truncation && (
+        <TruncationNotice panelId={panel.id} truncation={data.data.truncation} />
+      )}
       <div className="nautilus-panel-body">
         {showWidget && widget && (
           // Stays mounted under an error message, so the next props can bring the widget back.
@@ -162,6 +188,7 @@ export const PanelFrame = memo(function PanelFrame({
             theme={environment.theme}
             timeRange={range}
             onStatus={onStatus}
+            fetched={takesData ? data.data : undefined}
           />
         )}
         {state === 'loading' && !everDrawn && (
@@ -187,6 +214,11 @@ export const PanelFrame = memo(function PanelFrame({
             <span>{problem.message}</span>
             {problem.plugin && <span className="nautilus-muted">Plugin: {problem.plugin}</span>}
             {problem.hint && <span className="nautilus-muted">{problem.hint}</span>}
+            {problem.link && (
+              <a href={problem.link.href} data-testid={`panel-error-link-${panel.id}`}>
+                {problem.link.label}
+              </a>
+            )}
             {data.error && (
               <Button size="small" onClick={() => void data.refetch()}>
                 Retry

@@ -11,6 +11,12 @@ export interface WidgetHostProps {
   theme: 'dark' | 'light';
   timeRange: { from: number; to: number };
   onStatus: (status: WidgetStatus) => void;
+  /**
+   * The fetched result `frames` derive from (the history query's data). When frames change while it,
+   * the options, theme and time range stay the same, the change is a live update of data already
+   * shown (a tick, a book delta), which the widget redraws without a loading state.
+   */
+  fetched?: unknown;
 }
 
 /**
@@ -18,7 +24,7 @@ export interface WidgetHostProps {
  * passes size changes on, and destroys it on unmount. The widget's failures come back through
  * `onStatus`; they never throw into React.
  */
-export function WidgetHost({ widget, frames, options, theme, timeRange, onStatus }: WidgetHostProps) {
+export function WidgetHost({ widget, frames, options, theme, timeRange, onStatus, fetched }: WidgetHostProps) {
   const elementRef = useRef<HTMLDivElement>(null);
   const controllerRef = useRef<WidgetController>(null);
   const onStatusRef = useRef(onStatus);
@@ -47,17 +53,25 @@ export function WidgetHost({ widget, frames, options, theme, timeRange, onStatus
     };
   }, [widget]);
 
+  const lastHandedRef = useRef<readonly unknown[] | undefined>(undefined);
   useEffect(() => {
     const element = elementRef.current!;
-    controllerRef.current?.setProps({
-      frames: frames as Frame[],
-      options,
-      theme,
-      timeRange,
-      width: Math.floor(element.clientWidth),
-      height: Math.floor(element.clientHeight),
-    });
-  }, [frames, options, theme, timeRange]);
+    const inputs = [fetched, options, theme, timeRange] as const;
+    const previous = lastHandedRef.current;
+    const live = fetched !== undefined && previous !== undefined && inputs.every((input, index) => input === previous[index]);
+    lastHandedRef.current = inputs;
+    controllerRef.current?.setProps(
+      {
+        frames: frames as Frame[],
+        options,
+        theme,
+        timeRange,
+        width: Math.floor(element.clientWidth),
+        height: Math.floor(element.clientHeight),
+      },
+      { live },
+    );
+  }, [frames, options, theme, timeRange, fetched]);
 
   return <div ref={elementRef} className="nautilus-widget" />;
 }

@@ -1,4 +1,4 @@
-import { NautilusError } from '@nautilus/sdk';
+import { type JsonSchema, NautilusError } from '@nautilus/sdk';
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
 import { dataProblem, missingWidgetProblem } from './panel-problems.ts';
@@ -6,6 +6,23 @@ import { dataProblem, missingWidgetProblem } from './panel-problems.ts';
 const bars = { ref: 'nautilus.sim-market/bars', name: 'Simulated bars' };
 
 describe('dataProblem', () => {
+  it('says what to pick when the server refuses a query for a missing field, by the query form’s picker', () => {
+    const error = NautilusError.validation('query for nautilus.core/strategy-results', [
+      { path: 'params.id', message: 'is required' },
+    ]);
+    const source = {
+      ref: 'nautilus.core/strategy-results',
+      name: 'Strategy results',
+      querySchema: {
+        type: 'object',
+        properties: { id: { type: 'string', 'x-widget': 'strategy-run', title: 'Run or deployment' } },
+      } satisfies JsonSchema,
+    };
+    const problem = dataProblem(error, source);
+    expect(problem.message).toBe('Pick a run.');
+    expect(problem.message).not.toContain('params.id');
+  });
+
   it("names the data source and passes on the server's message and plugin", () => {
     const error = TRPCClientError.from({
       error: {
@@ -46,5 +63,30 @@ describe('missingWidgetProblem', () => {
       message: 'Its plugin acme.charts is not running: dist/widgets.js does not exist',
       plugin: 'acme.charts',
     });
+  });
+
+  it('says the plugin is not installed, with the Plugins page for admins only', () => {
+    expect(missingWidgetProblem('acme.charts/line', undefined, true)).toEqual({
+      heading: 'Widget acme.charts/line is not available',
+      message: 'Plugin acme.charts is not installed.',
+      plugin: 'acme.charts',
+      hint: 'Install it on the Plugins page; the panel keeps its settings meanwhile.',
+      link: { href: '#/plugins', label: 'Open the Plugins page' },
+    });
+    const forViewer = missingWidgetProblem('acme.charts/line', undefined, false);
+    expect(forViewer.link).toBeUndefined();
+    expect(forViewer.hint).toMatch(/^Ask an admin to install it/);
+  });
+});
+
+describe('dataProblem for a plugin that is not installed', () => {
+  it('turns NOT_FOUND from a source whose plugin has no active source into "not installed"', () => {
+    const error = new NautilusError('NOT_FOUND', 'No data source acme.feed/ticks');
+    expect(dataProblem(error, { ref: 'acme.feed/ticks' }, { canInstall: true })).toMatchObject({
+      message: 'Plugin acme.feed is not installed.',
+      plugin: 'acme.feed',
+      link: { href: '#/plugins' },
+    });
+    expect(dataProblem(error, { ref: 'acme.feed/ticks' }).message).toBe('No data source acme.feed/ticks');
   });
 });

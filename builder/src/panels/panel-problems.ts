@@ -1,5 +1,6 @@
-import { isNautilusError } from '@nautilus/sdk';
+import { isNautilusError, type JsonSchema } from '@nautilus/sdk';
 import { describeApiError } from '../api/api-error.ts';
+import { messageInWords } from '../api/field-words.ts';
 
 /** What a panel shows instead of its widget when something went wrong, and whom to blame. */
 export interface PanelProblem {
@@ -9,33 +10,63 @@ export interface PanelProblem {
   plugin?: string;
   /** What the user can do about it. */
   hint?: string;
+  /** Where to do it (the Plugins page, for an admin), when there is a page for it. */
+  link?: { href: string; label: string };
 }
 
-/** A failed data query, naming the data source and passing on the server's advice. */
-export function dataProblem(error: unknown, dataSource: { ref: string; name?: string }): PanelProblem {
+/** Where an admin installs plugins; the routing module's `#/plugins`, written here so panels stay free of routing. */
+const PLUGINS_PAGE = '#/plugins';
+
+/** A plugin the panel needs that this server does not have: admins get a link to install it. */
+function notInstalled(plugin: string, canInstall: boolean): Pick<PanelProblem, 'message' | 'hint' | 'link'> {
+  return canInstall
+    ? {
+        message: `Plugin ${plugin} is not installed.`,
+        hint: 'Install it on the Plugins page; the panel keeps its settings meanwhile.',
+        link: { href: PLUGINS_PAGE, label: 'Open the Plugins page' },
+      }
+    : {
+        message: `Plugin ${plugin} is not installed.`,
+        hint: 'Ask an admin to install it; the panel keeps its settings meanwhile.',
+      };
+}
+
+/**
+ * A failed data query, naming the data source and passing on the server's advice. `missingPlugin`
+ * says that no active plugin offers any source of the ref's plugin, so a NOT_FOUND means it is not installed.
+ */
+export function dataProblem(
+  error: unknown,
+  dataSource: { ref: string; name?: string; querySchema?: JsonSchema | undefined },
+  missingPlugin?: { canInstall: boolean },
+): PanelProblem {
+  // A refused query says what to pick or fill in, by the names the query form shows ("Pick a run.").
+  const schema = dataSource.querySchema;
   const problem = isNautilusError(error)
-    ? { code: error.code, message: error.message, plugin: error.plugin }
-    : describeApiError(error);
+    ? { code: error.code, message: messageInWords(error, schema), plugin: error.plugin }
+    : describeApiError(error, { schema });
   const source = dataSource.name ? `${dataSource.name} (${dataSource.ref})` : dataSource.ref;
   const result: PanelProblem = { heading: `No data from ${source}`, message: problem.message };
   const plugin = problem.plugin ?? dataSource.ref.split('/')[0];
   if (plugin) result.plugin = plugin;
+  if (plugin && missingPlugin && problem.code === 'NOT_FOUND')
+    return { ...result, ...notInstalled(plugin, missingPlugin.canInstall), plugin };
   if (problem.code === 'VALIDATION') result.hint = 'Edit the panel and check its query, or the dashboard’s time range.';
   else if (problem.code === 'NETWORK') result.hint = 'Check your connection, then retry.';
   else result.hint = 'Retry; if it keeps failing, ask an admin to check the plugin.';
   return result;
 }
 
-/** A panel whose widget type no active plugin provides. */
-export function missingWidgetProblem(type: string, pluginProblem: string | undefined): PanelProblem {
+/** A panel whose widget type no active plugin provides: its plugin failed (and why), or is not installed. */
+export function missingWidgetProblem(type: string, pluginProblem: string | undefined, canInstall = false): PanelProblem {
   const plugin = type.split('/')[0] ?? type;
+  const heading = `Widget ${type} is not available`;
+  if (!pluginProblem) return { heading, plugin, ...notInstalled(plugin, canInstall) };
   return {
-    heading: `Widget ${type} is not available`,
-    message: pluginProblem
-      ? `Its plugin ${plugin} is not running: ${pluginProblem}`
-      : `No active plugin provides it; is ${plugin} installed?`,
+    heading,
+    message: `Its plugin ${plugin} is not running: ${pluginProblem}`,
     plugin,
-    hint: 'Ask an admin to install or fix the plugin; the panel keeps its settings meanwhile.',
+    hint: 'Ask an admin to fix the plugin; the panel keeps its settings meanwhile.',
   };
 }
 

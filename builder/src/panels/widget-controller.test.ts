@@ -145,4 +145,44 @@ describe('WidgetController', () => {
     expect(widget.calls).toEqual(['mount 1 400x300', 'destroy']);
     expect(statuses).toEqual([{ status: 'loading' }]);
   });
+
+  it('keeps a drawn widget drawn through live updates (no loading between ticks), and shows loading for a load again', async () => {
+    const widget = recordingWidget();
+    const { controller, statuses } = controllerFor(widget.implementation);
+    controller.setProps(props(1));
+    await settle();
+    widget.finishDraw();
+    await settle();
+    expect(statuses).toEqual([{ status: 'loading' }, { status: 'drawn' }]);
+    for (let tick = 2; tick <= 6; tick++) {
+      controller.setProps(props(tick), { live: true });
+      await settle();
+      widget.finishDraw();
+      await settle();
+    }
+    expect(widget.calls.at(-1)).toBe('update 6');
+    // Five redraws, and the panel was told nothing: it never left its drawn state.
+    expect(statuses).toEqual([{ status: 'loading' }, { status: 'drawn' }]);
+    // A live update arriving while a load draws does not hide the load's loading state; a load after ticks shows it.
+    controller.setProps(props(7));
+    await settle();
+    controller.setProps(props(8), { live: true });
+    widget.finishDraw();
+    await settle();
+    expect(statuses.at(-1)).toEqual({ status: 'loading' });
+    widget.finishDraw();
+    await settle();
+    expect(statuses).toEqual([{ status: 'loading' }, { status: 'drawn' }, { status: 'loading' }, { status: 'drawn' }]);
+  });
+
+  it('treats a live update before the first draw as a load: nothing is shown yet', async () => {
+    const widget = recordingWidget();
+    const { controller, statuses } = controllerFor(widget.implementation);
+    controller.setProps(props(1), { live: true });
+    await settle();
+    expect(statuses).toEqual([{ status: 'loading' }]);
+    widget.finishDraw();
+    await settle();
+    expect(statuses.at(-1)).toEqual({ status: 'drawn' });
+  });
 });

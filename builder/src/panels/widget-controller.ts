@@ -18,6 +18,9 @@ export class WidgetController {
   #instance: WidgetInstance | undefined;
   #pending: WidgetProps | undefined;
   #size: { width: number; height: number } | undefined;
+  /** Whether the props waiting to be drawn include a load (not only live updates of data already drawn). */
+  #pendingLoad = false;
+  #reported: WidgetStatus['status'] | undefined;
   #drawing = false;
   #destroyed = false;
 
@@ -33,10 +36,17 @@ export class WidgetController {
     this.#plugin = options.plugin;
   }
 
-  /** New frames, options, theme or time range: mounts on the first call, updates after. */
-  setProps(props: WidgetProps): void {
+  /**
+   * New frames, options, theme or time range: mounts on the first call, updates after. A load
+   * (the default) reports `loading` until drawn. `live: true` says these props are a live update of
+   * data already shown (a tick of the forming bar, a book delta): decision — that is not a load, so
+   * once the widget has drawn, the status stays `drawn` while it redraws (no loading state, no
+   * aria-busy flicker many times a second); a fetch of new data still shows loading.
+   */
+  setProps(props: WidgetProps, options: { live?: boolean } = {}): void {
     if (this.#destroyed) return;
     this.#pending = props;
+    if (!options.live || !this.#instance) this.#pendingLoad = true;
     void this.#drain();
   }
 
@@ -71,10 +81,11 @@ export class WidgetController {
       while (this.#pending && !this.#destroyed) {
         const props = this.#sized(this.#pending);
         this.#pending = undefined;
-        this.#onStatus({ status: 'loading' });
+        if (this.#pendingLoad) this.#report({ status: 'loading' });
+        this.#pendingLoad = false;
         try {
           await this.#draw(props);
-          if (!this.#pending && !this.#destroyed) this.#onStatus({ status: 'drawn' });
+          if (!this.#pending && !this.#destroyed) this.#report({ status: 'drawn' });
         } catch (error) {
           this.#fail(error);
         }
@@ -114,6 +125,13 @@ export class WidgetController {
     }
   }
 
+  /** Tells the panel a status, once per change for loading and drawn (an error is always told). */
+  #report(status: WidgetStatus): void {
+    if (status.status !== 'error' && status.status === this.#reported) return;
+    this.#reported = status.status;
+    this.#onStatus(status);
+  }
+
   #sized(props: WidgetProps): WidgetProps {
     return this.#size ? { ...props, width: this.#size.width, height: this.#size.height } : props;
   }
@@ -122,6 +140,6 @@ export class WidgetController {
     if (this.#destroyed) return;
     const message = error instanceof Error ? error.message : String(error);
     const plugin = error instanceof WidgetLoadError ? error.plugin : this.#plugin;
-    this.#onStatus({ status: 'error', message: message || 'The widget failed without a message.', plugin });
+    this.#report({ status: 'error', message: message || 'The widget failed without a message.', plugin });
   }
 }

@@ -1,30 +1,30 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, InputNumber, Segmented, Typography } from 'antd';
 import { useState } from 'react';
 import { trpc } from '../api/trpc.ts';
 import { InstrumentSelect } from '../dashboard-page/InstrumentSelect.tsx';
 import { useInstruments } from '../data/useInstruments.ts';
-import { riskKeys } from '../risk/risk-api.ts';
+import { limitMessage, limitName } from '../risk/limit-kinds.ts';
 import { RiskProblem } from './RiskProblem.tsx';
 
 type Side = 'buy' | 'sell';
 
 /**
- * The pre-trade check of one market order against the saved portfolio's limits (`risk.checkOrder`,
- * the same check a strategy's orders go through): accepted or denied, with the limit, its threshold
- * and the value the order would lead to. Denials and warnings also become alerts.
+ * The what-if pre-trade check of one market order against the saved portfolio's limits
+ * (`risk.whatIfOrder`, the same check a strategy's orders go through): accepted, or denied with every
+ * limit it breaks by name, its threshold and the value the order would lead to. It raises no alert.
  */
 export function OrderCheckCard({ portfolioId }: { portfolioId: string }) {
   const instruments = useInstruments();
-  const queryClient = useQueryClient();
   const [symbol, setSymbol] = useState<string>();
   const [side, setSide] = useState<Side>('buy');
   const [quantity, setQuantity] = useState<number | null>(null);
+  // A what-if: the server stores no alert and does not count the order towards maxOrderRate.
   const check = useMutation({
     mutationFn: (order: { symbol: string; side: Side; quantity: number }) =>
-      trpc.risk.checkOrder.mutate({ portfolioId, order: { ...order, type: 'market' } }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: riskKeys.alerts }),
+      trpc.risk.whatIfOrder.query({ portfolioId, order: { ...order, type: 'market' } }),
   });
+  const denials = check.data ? (check.data.denials ?? (check.data.denial ? [check.data.denial] : [])) : [];
   const ready = symbol !== undefined && quantity !== null && quantity > 0;
 
   return (
@@ -70,7 +70,7 @@ export function OrderCheckCard({ portfolioId }: { portfolioId: string }) {
           </Button>
         </Flex>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          A market order at the last close, against the saved limits. Nothing is traded.
+          A what-if: a market order at the last close, against the saved limits. Nothing is traded and no alert is raised.
         </Typography.Text>
         {check.error && <RiskProblem error={check.error} onRetry={() => check.reset()} testId="order-check-error" />}
         {check.data && (
@@ -78,11 +78,33 @@ export function OrderCheckCard({ portfolioId }: { portfolioId: string }) {
             {check.data.accepted ? (
               <Alert type={check.data.warnings.length ? 'warning' : 'success'} showIcon title="Accepted" />
             ) : (
-              <Alert type="error" showIcon title="Denied" description={check.data.denial?.message} />
+              <Alert
+                type="error"
+                showIcon
+                title={`Denied: breaks ${denials.length === 1 ? '1 limit' : `${denials.length} limits`}`}
+                description={
+                  <ul style={{ margin: 0, paddingInlineStart: 18 }} data-testid="order-check-denials">
+                    {denials.map((denial) => (
+                      <li
+                        key={`${denial.limit}-${denial.symbol ?? ''}`}
+                        data-limit={denial.limit}
+                        style={{ overflowWrap: 'anywhere' }}
+                      >
+                        <Typography.Text strong>{limitName(denial.limit)}</Typography.Text>:{' '}
+                        {limitMessage(denial.limit, denial.message)}
+                      </li>
+                    ))}
+                  </ul>
+                }
+              />
             )}
             {check.data.warnings.map((warning) => (
-              <Typography.Text key={`${warning.limit}-${warning.symbol ?? ''}`} type="warning">
-                {warning.message}
+              <Typography.Text
+                key={`${warning.limit}-${warning.symbol ?? ''}`}
+                type="warning"
+                style={{ overflowWrap: 'anywhere' }}
+              >
+                {limitName(warning.limit)}: {limitMessage(warning.limit, warning.message)}
               </Typography.Text>
             ))}
           </Flex>

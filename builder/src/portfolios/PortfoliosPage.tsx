@@ -40,11 +40,18 @@ export function PortfoliosPage({ user }: { user: User }) {
         </Flex>
       ),
     },
-    { title: 'Positions', key: 'positions', width: 100, align: 'right', render: (_, portfolio) => portfolio.positions.length },
+    {
+      title: 'Positions',
+      key: 'positions',
+      width: 100,
+      align: 'right',
+      responsive: ['sm'],
+      render: (_, portfolio) => portfolio.positions.length,
+    },
     {
       title: 'Capital',
       dataIndex: 'capital',
-      width: 160,
+      width: 130,
       align: 'right',
       sorter: (a, b) => a.capital - b.capital,
       render: (capital: number) => money(capital),
@@ -53,6 +60,7 @@ export function PortfoliosPage({ user }: { user: User }) {
       title: 'Limits',
       key: 'limits',
       width: 90,
+      responsive: ['md'],
       align: 'right',
       render: (_, portfolio) => portfolio.limits?.limits.length ?? 0,
     },
@@ -60,6 +68,7 @@ export function PortfoliosPage({ user }: { user: User }) {
       title: 'Updated',
       dataIndex: 'updatedAt',
       width: 170,
+      responsive: ['md'],
       sorter: (a, b) => Date.parse(a.updatedAt) - Date.parse(b.updatedAt),
       render: (updatedAt: string) => (
         <Tooltip title={new Date(updatedAt).toLocaleString()}>{formatRelativeTime(updatedAt, nowMs)}</Tooltip>
@@ -72,16 +81,21 @@ export function PortfoliosPage({ user }: { user: User }) {
       key: 'actions',
       width: 170,
       render: (_, portfolio) => (
-        <Space size="small">
-          <Button size="small" href={routeHash({ name: 'portfolio', id: portfolio.id })} data-testid="edit-portfolio-button">
-            Edit
-          </Button>
-          <ConfirmDeleteButton
-            name={portfolio.name}
-            consequence="Dashboards that show it will say it no longer exists. This cannot be undone."
-            onConfirm={() => confirmDelete(portfolio)}
-            testId="delete-portfolio-button"
-          />
+        <Space size="small" wrap>
+          {portfolio.permission !== 'view' && (
+            <Button size="small" href={routeHash({ name: 'portfolio', id: portfolio.id })} data-testid="edit-portfolio-button">
+              Edit
+            </Button>
+          )}
+          {/* Deleting needs admin on the portfolio: its owner, an admin, or someone granted admin. */}
+          {portfolio.permission === 'admin' && (
+            <ConfirmDeleteButton
+              name={portfolio.name}
+              consequence="Dashboards that show it will say it no longer exists. This cannot be undone."
+              onConfirm={() => confirmDelete(portfolio)}
+              testId="delete-portfolio-button"
+            />
+          )}
         </Space>
       ),
     });

@@ -14,6 +14,10 @@ interface Props {
   disabled: boolean;
 }
 
+// Both columns shrink together on a phone, and the quantity never below what a 9-digit number needs.
+const INSTRUMENT_COLUMN = { flex: '1 1 170px', maxWidth: 240, minWidth: 0 } as const;
+const QUANTITY_COLUMN = { flex: '1 1 130px', maxWidth: 200, minWidth: 130 } as const;
+
 /** The positions: an instrument and a quantity per row (negative = short); rows are added and removed freely. */
 export function PositionsTable({ positions, onChange, issues, sentRows, disabled }: Props) {
   const instruments = useInstruments();
@@ -23,11 +27,11 @@ export function PositionsTable({ positions, onChange, issues, sentRows, disabled
   return (
     <Flex vertical gap={6} data-testid="positions-table">
       <Flex gap={8}>
-        <Typography.Text type="secondary" style={{ width: 240 }}>
+        <Typography.Text type="secondary" style={INSTRUMENT_COLUMN}>
           Instrument
         </Typography.Text>
-        <Typography.Text type="secondary" style={{ width: 200 }}>
-          Quantity (negative = short)
+        <Typography.Text type="secondary" style={QUANTITY_COLUMN}>
+          Quantity (− = short)
         </Typography.Text>
       </Flex>
       {positions.map((position, row) => {
@@ -35,8 +39,8 @@ export function PositionsTable({ positions, onChange, issues, sentRows, disabled
         const symbolErrors = sent < 0 ? [] : issuesAt(issues, `positions[${sent}].symbol`);
         const quantityErrors = sent < 0 ? [] : issuesAt(issues, `positions[${sent}].quantity`);
         return (
-          <Flex key={position.key} gap={8} align="flex-start" data-testid={`position-row-${row}`}>
-            <Flex vertical style={{ width: 240 }}>
+          <Flex key={position.key} gap={8} align="flex-start" wrap data-testid={`position-row-${row}`}>
+            <Flex vertical style={INSTRUMENT_COLUMN}>
               <InstrumentSelect
                 data-testid={`position-symbol-${row}`}
                 aria-label={`Instrument of position ${row + 1}`}
@@ -49,7 +53,7 @@ export function PositionsTable({ positions, onChange, issues, sentRows, disabled
               />
               <FieldErrors messages={symbolErrors} />
             </Flex>
-            <Flex vertical style={{ width: 200 }}>
+            <Flex vertical style={QUANTITY_COLUMN}>
               <InputNumber<number>
                 data-testid={`position-quantity-${row}`}
                 aria-label={`Quantity of position ${row + 1}`}

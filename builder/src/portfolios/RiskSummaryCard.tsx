@@ -97,7 +97,7 @@ function MethodFigures({ portfolioId, method, settings }: { portfolioId: string;
         <Skeleton active paragraph={{ rows: 2 }} />
       ) : (
         <Flex vertical gap={4} style={{ opacity: result.isPlaceholderData ? 0.5 : 1 }}>
-          <Flex gap={24}>
+          <Flex gap="4px 24px" wrap>
             <Statistic
               title={`VaR ${percent(data.confidence, 1)}, ${horizon}`}
               value={money(data.var)}

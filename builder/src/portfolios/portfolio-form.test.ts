@@ -4,6 +4,7 @@ import { portfolioDraft, portfolioDraftIssues, portfolioFields, positionRowIndex
 
 const stored: Portfolio = {
   id: 'p1',
+  permission: 'admin',
   name: 'Core book',
   description: null,
   capital: 500_000,
@@ -20,7 +21,7 @@ const stored: Portfolio = {
 
 describe('portfolio form', () => {
   it('gives back the stored fields after a round trip through the form', () => {
-    const { id, version, createdAt, updatedAt, ...fields } = stored;
+    const { id, version, createdAt, updatedAt, permission, ...fields } = stored;
     expect(portfolioFields(portfolioDraft(stored))).toEqual(fields);
   });
 

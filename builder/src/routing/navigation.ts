@@ -72,3 +72,13 @@ export function navigate(route: Route, options: { replace?: boolean; force?: boo
   if (options.replace) window.location.replace(hash);
   else window.location.hash = hash;
 }
+
+/**
+ * Swaps the address for `hash` on the route already shown (a dashboard's view state in its query)
+ * without a history entry or a hashchange: changing the range or a variable never spams history.
+ */
+export function replaceHash(hash: string): void {
+  if (hash === window.location.hash) return;
+  window.history.replaceState(window.history.state, '', hash);
+  shownHash = hash;
+}

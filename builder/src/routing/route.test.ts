@@ -32,7 +32,10 @@ describe('parseRoute', () => {
   });
 
   it('reads a run or a deployment to show on a strategy page', () => {
+    expect(parseRoute('#/strategies/abc/runs/r1')).toEqual({ name: 'strategy', id: 'abc', run: 'r1' });
     expect(parseRoute('#/strategies/abc?run=r1')).toEqual({ name: 'strategy', id: 'abc', run: 'r1' });
+    expect(parseRoute('#/strategies/abc/runs/')).toEqual({ name: 'not-found', path: '/strategies/abc/runs' });
+    expect(parseRoute('#/strategies/abc/trades/r1')).toEqual({ name: 'not-found', path: '/strategies/abc/trades/r1' });
     expect(parseRoute('#/strategies/abc?deployment=d1')).toEqual({ name: 'strategy', id: 'abc', deployment: 'd1' });
   });
 
@@ -56,6 +59,10 @@ describe('parseRoute', () => {
 });
 
 describe('routeHash', () => {
+  it("writes a run's report as a path of its own", () => {
+    expect(routeHash({ name: 'strategy', id: 's1', run: 'r1' })).toBe('#/strategies/s1/runs/r1');
+  });
+
   it('round-trips through parseRoute', () => {
     const routes: Route[] = [
       { name: 'list' },
@@ -77,5 +84,27 @@ describe('routeHash', () => {
 
   it('escapes characters that would end the path', () => {
     expect(routeHash({ name: 'dashboard', id: 'a/b' })).toBe('#/d/a%2Fb');
+  });
+});
+
+describe('share links and admin pages', () => {
+  it('reads a share token and the admin pages, and round-trips them', () => {
+    expect(parseRoute('#/s/nsh_abc-DEF_1')).toEqual({ name: 'shared', token: 'nsh_abc-DEF_1' });
+    expect(parseRoute('#/s/')).toEqual({ name: 'not-found', path: '/s' });
+    expect(parseRoute('#/admin/users')).toEqual({ name: 'users' });
+    expect(parseRoute('#/plugins')).toEqual({ name: 'plugins' });
+    for (const route of [
+      { name: 'shared', token: 'nsh_x/y' },
+      { name: 'users' },
+      { name: 'api-keys' },
+      { name: 'audit' },
+      { name: 'plugins' },
+    ] as const)
+      expect(parseRoute(routeHash(route))).toEqual(route);
+  });
+
+  it('never returns to a share link after login (it needs none)', () => {
+    expect(parseRoute('#/login?next=%2Fs%2Fnsh_x')).toEqual({ name: 'login' });
+    expect(parseRoute('#/login?next=%2Fadmin%2Faudit')).toEqual({ name: 'login', next: '/admin/audit' });
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The app's pages, addressed by the URL hash (`#/`, `#/login`, `#/d/<id>`, `#/d/<id>/edit`). Edit mode
  * lives in the URL so a reload, or a link sent to a colleague, lands in the same mode. A strategy link
- * may name a backtest run or a deployment to show (`#/strategies/<id>?run=<runId>`), as alerts do.
+ * may name a backtest run, whose report it shows (`#/strategies/<id>/runs/<runId>`; the older
+ * `?run=<runId>` still opens it), or a deployment (`?deployment=<id>`), as alerts do.
  */
 export type Route =
   | { name: 'list' }
@@ -14,6 +15,11 @@ export type Route =
   | { name: 'portfolio'; id: string }
   | { name: 'data-sources' }
   | { name: 'files' }
+  | { name: 'shared'; token: string }
+  | { name: 'users' }
+  | { name: 'api-keys' }
+  | { name: 'audit' }
+  | { name: 'plugins' }
   | { name: 'not-found'; path: string };
 
 const IN_APP: ReadonlySet<Route['name']> = new Set([
@@ -26,6 +32,10 @@ const IN_APP: ReadonlySet<Route['name']> = new Set([
   'portfolio',
   'data-sources',
   'files',
+  'users',
+  'api-keys',
+  'audit',
+  'plugins',
 ]);
 
 function decode(segment: string): string | undefined {
@@ -54,11 +64,13 @@ export function parseRoute(hash: string): Route {
     return target !== undefined && IN_APP.has(target) ? { name: 'login', next } : { name: 'login' };
   }
   if (path === '/strategies') return { name: 'strategies' };
-  if (segments.length === 2 && segments[0] === 'strategies' && segments[1] !== '') {
+  const isRunReport = segments.length === 4 && segments[2] === 'runs' && segments[3] !== '';
+  if ((segments.length === 2 || isRunReport) && segments[0] === 'strategies' && segments[1] !== '') {
     const id = decode(segments[1]!);
-    if (id !== undefined) {
+    const reportRun = isRunReport ? decode(segments[3]!) : undefined;
+    if (id !== undefined && (!isRunReport || reportRun !== undefined)) {
       const query = new URLSearchParams(queryPart);
-      const run = query.get('run');
+      const run = reportRun ?? query.get('run');
       const deployment = query.get('deployment');
       return { name: 'strategy', id, ...(run ? { run } : {}), ...(deployment ? { deployment } : {}) };
     }
@@ -66,6 +78,15 @@ export function parseRoute(hash: string): Route {
   if (path === '/portfolios') return { name: 'portfolios' };
   if (path === '/data-sources') return { name: 'data-sources' };
   if (path === '/files') return { name: 'files' };
+  if (path === '/admin/users') return { name: 'users' };
+  if (path === '/admin/api-keys') return { name: 'api-keys' };
+  if (path === '/admin/audit') return { name: 'audit' };
+  if (path === '/plugins') return { name: 'plugins' };
+  // A share link (`#/s/<token>`) opens without logging in.
+  if (segments.length === 2 && segments[0] === 's' && segments[1] !== '') {
+    const token = decode(segments[1]!);
+    if (token !== undefined) return { name: 'shared', token };
+  }
   if (path === '/portfolios/new') return { name: 'new-portfolio' };
   if (segments.length === 2 && segments[0] === 'portfolios' && segments[1] !== '') {
     const id = decode(segments[1]!);
@@ -95,10 +116,10 @@ export function routeHash(route: Route): string {
       return '#/strategies';
     case 'strategy': {
       const query = new URLSearchParams();
-      if (route.run) query.set('run', route.run);
       if (route.deployment) query.set('deployment', route.deployment);
       const search = query.toString();
-      return `#/strategies/${encodeURIComponent(route.id)}${search ? `?${search}` : ''}`;
+      const report = route.run ? `/runs/${encodeURIComponent(route.run)}` : '';
+      return `#/strategies/${encodeURIComponent(route.id)}${report}${search ? `?${search}` : ''}`;
     }
     case 'portfolios':
       return '#/portfolios';
@@ -110,6 +131,16 @@ export function routeHash(route: Route): string {
       return '#/data-sources';
     case 'files':
       return '#/files';
+    case 'shared':
+      return `#/s/${encodeURIComponent(route.token)}`;
+    case 'users':
+      return '#/admin/users';
+    case 'api-keys':
+      return '#/admin/api-keys';
+    case 'audit':
+      return '#/admin/audit';
+    case 'plugins':
+      return '#/plugins';
     case 'not-found':
       return `#${route.path}`;
   }

@@ -1,8 +1,8 @@
+import { sameJson } from '@nautilus/sdk';
 import { ColorPicker, Input, InputNumber, Segmented, Select, Switch, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { InstrumentSelect } from '../dashboard-page/InstrumentSelect.tsx';
 import type { InstrumentOption } from '../data/variable-values.ts';
-import { sameJson } from '../editor/same-json.ts';
 import { StrategyRunSelect } from './StrategyRunSelect.tsx';
 import type { FieldDescriptor } from './schema-fields.ts';
 import { UploadSelect } from './UploadSelect.tsx';

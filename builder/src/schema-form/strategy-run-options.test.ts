@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { backtestRunOptions, deploymentOptions, strategyRunOptions } from './strategy-run-options.ts';
 
-const run = (id: string, status: string, strategyName: string | null = 'SMA crossover') => ({
+const run = (id: string, status: string, strategyName: string | null = 'SMA crossover', number = 1) => ({
   id,
+  number,
+  params: { fast: 10, slow: 30 },
   strategyName,
   version: 2,
   symbol: 'SIM:AAPL',
@@ -21,11 +23,24 @@ const deployment = {
 };
 
 describe('strategy run options', () => {
-  it('labels finished runs as "name vN · SYMBOL TF · date", in list order, leaving out those without a result', () => {
-    expect(backtestRunOptions([run('a', 'done'), run('b', 'running'), run('c', 'failed'), run('d', 'done', null)])).toEqual([
-      { value: 'a', label: 'SMA crossover v2 · SIM:AAPL 1d · 2026-11-24' },
-      { value: 'd', label: 'Deleted strategy v2 · SIM:AAPL 1d · 2026-11-24' },
+  it('labels finished runs by strategy, number, version, market, params and time, in list order, leaving out those without a result', () => {
+    expect(
+      backtestRunOptions(
+        [run('a', 'done', 'SMA crossover', 4), run('b', 'running'), run('c', 'failed'), run('d', 'done', null, 2)],
+        'UTC',
+      ),
+    ).toEqual([
+      { value: 'a', label: 'SMA crossover Run #4 · v2 · SIM:AAPL 1d · fast=10, slow=30 · 2026-11-24 08:00' },
+      { value: 'd', label: 'Deleted strategy Run #2 · v2 · SIM:AAPL 1d · fast=10, slow=30 · 2026-11-24 08:00' },
     ]);
+  });
+
+  it('tells apart two runs of one version on one day', () => {
+    const [first, second] = backtestRunOptions(
+      [run('a', 'done', 'SMA', 1), { ...run('b', 'done', 'SMA', 2), params: { fast: 5, slow: 30 } }],
+      'UTC',
+    );
+    expect(first?.label).not.toBe(second?.label);
   });
 
   it('labels deployments with their status', () => {

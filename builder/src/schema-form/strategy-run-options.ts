@@ -1,6 +1,11 @@
+import { runLabelWithStrategy } from '../strategy-lab/report/run-label.ts';
+
 /** What a `strategy-run` field needs of a `backtests.list` entry. */
 export interface RunLike {
   id: string;
+  /** The run's number among its strategy's runs. */
+  number: number;
+  params: Record<string, unknown>;
   strategyName: string | null;
   version: number;
   symbol: string;
@@ -28,16 +33,14 @@ export interface RunOption {
 const day = (iso: string) => iso.slice(0, 10);
 
 /**
- * Backtest runs as Select options, newest first as listed: `SMA crossover v2 · SIM:AAPL 1d · 2026-11-24`.
- * Runs without a result (queued, running, failed) are left out: they have nothing to draw.
+ * Backtest runs as Select options, newest first as listed, each named distinctly by number, params and
+ * time: `SMA crossover Run #3 · v2 · SIM:AAPL 1d · fast=10, slow=30 · 2026-11-24 09:00` (local time,
+ * or `timeZone`). Runs without a result (queued, running, failed) are left out: they have nothing to draw.
  */
-export function backtestRunOptions(runs: readonly RunLike[]): RunOption[] {
+export function backtestRunOptions(runs: readonly RunLike[], timeZone?: string): RunOption[] {
   return runs
     .filter((run) => run.status === 'done')
-    .map((run) => ({
-      value: run.id,
-      label: `${run.strategyName ?? 'Deleted strategy'} v${run.version} · ${run.symbol} ${run.timeframe} · ${day(run.createdAt)}`,
-    }));
+    .map((run) => ({ value: run.id, label: runLabelWithStrategy(run, timeZone) }));
 }
 
 /** Deployments as Select options, with their status: `SMA crossover v2 · SIM:AAPL 1m · 2026-11-24 (running)`. */
@@ -52,6 +55,7 @@ export function deploymentOptions(deployments: readonly DeploymentLike[]): RunOp
 export function strategyRunOptions(
   kind: unknown,
   lists: { runs?: readonly RunLike[] | undefined; deployments?: readonly DeploymentLike[] | undefined },
+  timeZone?: string,
 ): RunOption[] {
-  return kind === 'deployment' ? deploymentOptions(lists.deployments ?? []) : backtestRunOptions(lists.runs ?? []);
+  return kind === 'deployment' ? deploymentOptions(lists.deployments ?? []) : backtestRunOptions(lists.runs ?? [], timeZone);
 }

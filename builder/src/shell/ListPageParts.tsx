@@ -5,8 +5,8 @@ import { describeApiError } from '../api/api-error.ts';
 /** The title row of a list page (Dashboards, Strategies, Portfolios) with its create button, if any. */
 export function ListPageHeader({ title, action }: { title: string; action?: ReactNode }) {
   return (
-    <Flex justify="space-between" align="center">
-      <Typography.Title level={3} style={{ margin: 0 }}>
+    <Flex justify="space-between" align="center" wrap gap={8}>
+      <Typography.Title level={3} style={{ margin: 0, marginInlineEnd: 'auto' }}>
         {title}
       </Typography.Title>
       {action}

@@ -1,13 +1,16 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Col, Empty, List, Row, Spin, Typography } from 'antd';
-import { useEffect, useMemo } from 'react';
+import { Alert, Col, Empty, Flex, List, Row, Spin, Typography } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { describeApiError } from '../api/api-error.ts';
 import { trpc, watchClient } from '../api/trpc.ts';
+import { DeploymentExecution } from './DeploymentExecution.tsx';
 import { applyDeploymentEvent, type DeploymentRecord, type DeploymentWatchEvent } from './deployment-events.ts';
 import { curveRange, equityFrame, money } from './lab-format.ts';
+import { dueIn, nextBarDue } from './next-bar.ts';
 import { ResultChart } from './ResultChart.tsx';
 import { RiskEventsTable } from './RiskEventsTable.tsx';
 import { riskEventRows } from './risk-events.ts';
+import { useLiveDeployment } from './useLiveDeployment.ts';
 
 /**
  * One deployment's recent equity, trades, log and limit findings. While it runs, its events arrive
@@ -17,15 +20,19 @@ import { riskEventRows } from './risk-events.ts';
 export function DeploymentDetail({ id }: { id: string }) {
   const queryClient = useQueryClient();
   const queryKey = useMemo(() => ['deployments', 'get', id] as const, [id]);
+  const liveRef = useRef(false);
   const detail = useQuery({
     queryKey,
     queryFn: ({ signal }) => trpc.deployments.get.query({ id }, { signal }),
-    refetchInterval: (query) => (query.state.data && query.state.data.status !== 'running' ? false : 10_000),
+    refetchInterval: (query) => (liveRef.current || (query.state.data && query.state.data.status !== 'running') ? false : 10_000),
     staleTime: 0,
   });
   const running = detail.data?.status === 'running';
+  // The tab's live connection carries the events when it can; the event stream below is the fallback.
+  const live = useLiveDeployment(running ? id : undefined, queryKey);
+  liveRef.current = live;
   useEffect(() => {
-    if (!running) return;
+    if (!running || live) return;
     const subscription = watchClient.deployments.watch.subscribe(
       { id },
       {
@@ -38,7 +45,7 @@ export function DeploymentDetail({ id }: { id: string }) {
       },
     );
     return () => subscription.unsubscribe();
-  }, [id, running, queryClient, queryKey]);
+  }, [id, running, live, queryClient, queryKey]);
   const activity = detail.data?.activity;
   // The live limit findings, newest first (a deployment recorded before limits existed has none).
   const riskEvents = useMemo(() => riskEventRows(activity?.riskEvents ?? [], true), [activity?.riskEvents]);
@@ -53,7 +60,15 @@ export function DeploymentDetail({ id }: { id: string }) {
   if (detail.error) return <Alert type="error" showIcon title={describeApiError(detail.error).message} />;
   if (!detail.data) return <Spin />;
   return (
-    <Row gutter={16} data-testid={`deployment-detail-${id}`}>
+    // The deployments table scrolls sideways on a phone; the detail stays in view at the screen's width.
+    <Row
+      gutter={16}
+      data-testid={`deployment-detail-${id}`}
+      style={{ position: 'sticky', left: 0, maxWidth: 'calc(100vw - 40px)' }}
+    >
+      <Col span={24} style={{ marginBottom: 8 }}>
+        <DeploymentClock deployment={detail.data} />
+      </Col>
       <Col xs={24} lg={14}>
         {detail.data.error && <Alert type="error" showIcon title={detail.data.error.message} style={{ marginBottom: 8 }} />}
         {frame ? (
@@ -96,6 +111,57 @@ export function DeploymentDetail({ id }: { id: string }) {
           />
         </Col>
       )}
+      <Col span={24} style={{ marginTop: 8 }}>
+        <Typography.Text strong>Execution quality</Typography.Text>
+        <DeploymentExecution id={id} running={running} />
+      </Col>
     </Row>
+  );
+}
+
+const clockTime = (ms: number) => new Date(ms).toLocaleString();
+
+/**
+ * When the next bar is due (ticking while it runs), and where the warm-up ended: warm-up bars reach
+ * the strategy but place no orders, so the account starts flat at the initial cash when live bars begin.
+ */
+function DeploymentClock({ deployment }: { deployment: DeploymentRecord }) {
+  const running = deployment.status === 'running';
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => setNow(Date.now()), 1_000);
+    return () => clearInterval(timer);
+  }, [running]);
+  const account = deployment.account;
+  const lastBarTime = account && Number.isFinite(account.barTime) && account.bars > 0 ? account.barTime : null;
+  const due = nextBarDue(
+    { timeframe: deployment.timeframe, startedAt: deployment.startedAt, replay: deployment.replay, lastBarTime },
+    now,
+  );
+  return (
+    <Flex vertical gap={2}>
+      {running && (
+        <Typography.Text data-testid={`deployment-next-bar-${deployment.id}`}>
+          Next {deployment.timeframe} bar due {clockTime(due)} ({dueIn(due, now)}
+          {due < now ? ': the market may be closed, or the feed late' : ''})
+          {lastBarTime !== null && (
+            <Typography.Text type="secondary"> · last bar opened {clockTime(lastBarTime)}</Typography.Text>
+          )}
+        </Typography.Text>
+      )}
+      {account?.warmUpBars !== undefined && account.liveFrom !== undefined ? (
+        <Typography.Text type="secondary" data-testid={`deployment-warm-up-${deployment.id}`}>
+          Warm-up: {account.warmUpBars} bars of history before {clockTime(account.liveFrom)}, seen by the strategy without placing
+          orders. The account started flat at {money(account.initialCash)} when live bars began.
+        </Typography.Text>
+      ) : (
+        account && (
+          <Typography.Text type="secondary">
+            Deployed before warm-ups stopped trading: its PnL includes warm-up trades; Live PnL leaves them out.
+          </Typography.Text>
+        )
+      )}
+    </Flex>
   );
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Flex, Popconfirm, Table, type TableColumnsType, Tag, Tooltip } from 'antd';
+import { Alert, App, Button, type ButtonProps, Flex, Popconfirm, Table, type TableColumnsType, Tag, Tooltip } from 'antd';
 import { describeApiError } from '../api/api-error.ts';
 import { trpc } from '../api/trpc.ts';
 import { DeploymentDetail } from './DeploymentDetail.tsx';
@@ -23,7 +23,7 @@ export function DeploymentsPanel({
 }) {
   const deployments = useDeployments(strategyId);
   const queryClient = useQueryClient();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const refresh = () => queryClient.invalidateQueries({ queryKey: labKeys.deployments(strategyId) });
 
   const stop = useMutation({
@@ -33,9 +33,24 @@ export function DeploymentsPanel({
     onSettled: refresh,
   });
   const rollback = useMutation({
-    mutationFn: (id: string) => trpc.deployments.rollback.mutate({ id }),
-    onSuccess: () => void message.success('Rolled back to the previous version.'),
-    onError: (error) => void message.error(`Not rolled back: ${describeApiError(error).message}`),
+    mutationFn: ({ id, confirm }: { id: string; confirm?: boolean }) =>
+      trpc.deployments.rollback.mutate({ id, ...(confirm ? { confirm } : {}) }),
+    onSuccess: ({ deployed }) => void message.success(`Rolled back: version ${deployed.version} is deployed.`),
+    onError: (error, { id }) => {
+      const problem = describeApiError(error);
+      // The version it would deploy failed its last run: ask before deploying it anyway.
+      if (problem.code === 'CONFLICT' && problem.details?.confirm === 'last-run-failed') {
+        modal.confirm({
+          title: `Version ${String(problem.details.version)} failed its last run`,
+          content: problem.message.replace(/ Send confirm: true\.$/, ''),
+          okText: 'Roll back anyway',
+          okButtonProps: { danger: true, 'data-testid': 'confirm-rollback' } as ButtonProps,
+          onOk: () => rollback.mutateAsync({ id, confirm: true }),
+        });
+        return;
+      }
+      void message.error(`Not rolled back: ${problem.message}`);
+    },
     onSettled: refresh,
   });
 
@@ -91,9 +106,10 @@ export function DeploymentsPanel({
             )}
             {deployment.version > 1 && (
               <Popconfirm
-                title={`Stop it and deploy version ${deployment.version - 1}?`}
+                title="Stop it and deploy the version before it?"
+                description="Drafts are skipped; a version that does not type-check is refused."
                 okText="Roll back"
-                onConfirm={() => rollback.mutateAsync(deployment.id)}
+                onConfirm={() => rollback.mutateAsync({ id: deployment.id }).catch(() => {})}
               >
                 <Button size="small" data-testid={`rollback-deployment-${deployment.id}`}>
                   Rollback

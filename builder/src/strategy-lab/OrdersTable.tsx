@@ -2,6 +2,7 @@ import type { OrderStatus } from '@nautilus/sdk';
 import { Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { money } from './lab-format.ts';
 import { type OrderRow, STATUS_COLORS } from './order-rows.ts';
+import { pagination } from './report/table-pagination.ts';
 
 // Backtests run on bar times: UTC minutes, as the risk events table shows them.
 const timeText = (ms: number | null) => (ms === null ? '—' : new Date(ms).toISOString().slice(0, 16).replace('T', ' '));
@@ -39,7 +40,7 @@ export function OrdersTable({ rows }: { rows: OrderRow[] }) {
       rowKey="key"
       columns={columns}
       dataSource={rows}
-      pagination={{ pageSize: 10, hideOnSinglePage: true }}
+      pagination={pagination('orders')}
       // A phone scrolls the table sideways instead of squeezing the reasons into a column one word wide.
       scroll={{ x: 1020 }}
       onRow={(row) => ({ 'data-status': row.status }) as React.HTMLAttributes<HTMLElement>}

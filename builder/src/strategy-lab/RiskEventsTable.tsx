@@ -1,4 +1,5 @@
-import { Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
+import { Table, type TableColumnsType, Tag, Tooltip } from 'antd';
+import { limitName } from '../risk/limit-kinds.ts';
 import type { RiskEventRow } from './risk-events.ts';
 
 const TYPE_COLORS: Record<RiskEventRow['type'], string> = { denial: 'error', breach: 'volcano', warning: 'warning' };
@@ -24,7 +25,7 @@ const columns: TableColumnsType<RiskEventRow> = [
       </Tooltip>
     ),
   },
-  { title: 'Limit', dataIndex: 'limit', width: 160, render: (limit: string) => <Typography.Text code>{limit}</Typography.Text> },
+  { title: 'Limit', dataIndex: 'limit', width: 160, render: (limit: string) => limitName(limit) },
   { title: 'Reason', dataIndex: 'message' },
   { title: 'Symbol', dataIndex: 'symbol', width: 120, render: (symbol: string | null) => symbol ?? '—' },
   { title: 'Order', dataIndex: 'orderId', width: 80, align: 'right', render: (id: number | null) => id ?? '—' },

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Flex, Table, type TableColumnsType, Tag } from 'antd';
+import { useState } from 'react';
 import { describeApiError } from '../api/api-error.ts';
 import { trpc } from '../api/trpc.ts';
 import type { User } from '../api/types.ts';
@@ -9,24 +10,26 @@ import { navigate } from '../routing/navigation.ts';
 import { routeHash } from '../routing/route.ts';
 import { ConfirmDeleteButton, ListLoadError, ListPageHeader } from '../shell/ListPageParts.tsx';
 import { labKeys, type StrategySummary, useStrategyList } from './lab-api.ts';
-import { STRATEGY_TEMPLATE } from './template.ts';
+import { NewStrategyDialog } from './NewStrategyDialog.tsx';
+import type { StrategyExample } from './template.ts';
 
-/** Every strategy, and a button that starts a new one from the SMA crossover template. */
+/** Every strategy, and a button that starts a new one: it asks for a name and an example to start from. */
 export function StrategiesPage({ user }: { user: User }) {
   const list = useStrategyList();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const canEdit = canEditDashboards(user.role);
   const nowMs = Date.now();
+  const [asking, setAsking] = useState(false);
 
   const create = useMutation({
-    mutationFn: () =>
-      trpc.strategies.create.mutate({ source: STRATEGY_TEMPLATE, message: 'Created from the SMA crossover template' }),
+    mutationFn: ({ name, example }: { name: string; example: StrategyExample }) =>
+      trpc.strategies.create.mutate({ source: example.source, name, message: `Created from the ${example.title} example` }),
     onSuccess: async ({ id }) => {
+      setAsking(false);
       await queryClient.invalidateQueries({ queryKey: labKeys.strategies });
       navigate({ name: 'strategy', id });
     },
-    onError: (error) => void message.error(`Not created: ${describeApiError(error).message}`),
   });
 
   const remove = useMutation({
@@ -65,15 +68,17 @@ export function StrategiesPage({ user }: { user: User }) {
           {
             key: 'actions',
             width: 100,
-            render: (_: unknown, strategy: StrategySummary) => (
-              <ConfirmDeleteButton
-                name={strategy.name}
-                consequence="Its versions, backtest runs and stopped deployments go with it."
-                onConfirm={() => remove.mutateAsync(strategy)}
-                disabled={strategy.runningDeployments > 0}
-                testId={`delete-strategy-${strategy.id}`}
-              />
-            ),
+            // Deleting needs admin on the strategy: its owner, an admin, or someone granted admin.
+            render: (_: unknown, strategy: StrategySummary) =>
+              strategy.permission === 'admin' && (
+                <ConfirmDeleteButton
+                  name={strategy.name}
+                  consequence="Its versions, backtest runs and stopped deployments go with it."
+                  onConfirm={() => remove.mutateAsync(strategy)}
+                  disabled={strategy.runningDeployments > 0}
+                  testId={`delete-strategy-${strategy.id}`}
+                />
+              ),
           },
         ]
       : []),
@@ -85,13 +90,29 @@ export function StrategiesPage({ user }: { user: User }) {
         title="Strategies"
         action={
           canEdit && (
-            <Button type="primary" data-testid="new-strategy" loading={create.isPending} onClick={() => create.mutate()}>
+            <Button
+              type="primary"
+              data-testid="new-strategy"
+              onClick={() => {
+                create.reset();
+                setAsking(true);
+              }}
+            >
               New strategy
             </Button>
           )
         }
       />
       {list.error && <ListLoadError error={list.error} onRetry={() => void list.refetch()} />}
+      {asking && (
+        <NewStrategyDialog
+          taken={(list.data ?? []).map((strategy) => strategy.name)}
+          creating={create.isPending}
+          error={create.error ? `Not created: ${describeApiError(create.error).message}` : undefined}
+          onCreate={(choice) => create.mutate(choice)}
+          onClose={() => setAsking(false)}
+        />
+      )}
       <Table<StrategySummary>
         data-testid="strategies-table"
         rowKey="id"

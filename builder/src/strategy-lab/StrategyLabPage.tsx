@@ -20,7 +20,7 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { describeApiError } from '../api/api-error.ts';
 import { trpc } from '../api/trpc.ts';
 import type { User } from '../api/types.ts';
@@ -28,24 +28,26 @@ import { canEditDashboards } from '../auth/permissions.ts';
 import { InstrumentSelect } from '../dashboard-page/InstrumentSelect.tsx';
 import { useInstruments } from '../data/useInstruments.ts';
 import { LimitSetEditor } from '../risk/LimitSetEditor.tsx';
+import { navigate } from '../routing/navigation.ts';
 import { type Route, routeHash } from '../routing/route.ts';
 import { useUnsavedChangesGuard } from '../routing/useUnsavedChangesGuard.ts';
 import { useThemeMode } from '../theme/useThemeMode.ts';
 import { AccountSettings } from './AccountSettings.tsx';
 import { BacktestResults } from './BacktestResults.tsx';
-import { type CompileDiagnostic, compileDiagnostics } from './compile-errors.ts';
+import { CompileErrorsAlert } from './CompileErrorsAlert.tsx';
+import { type CompileDiagnostic, compileDiagnostics, draftAllowed } from './compile-errors.ts';
+import { DeferredCodeEditor } from './DeferredCodeEditor.tsx';
 import { DeploymentsPanel } from './DeploymentsPanel.tsx';
 import { isActiveRun, labKeys, useBacktestRun, useStrategy } from './lab-api.ts';
 import { LAB_TIMEFRAMES, QUICK_RANGES } from './lab-format.ts';
 import { ParamsForm } from './ParamsForm.tsx';
 import { mergeParams, type ParamValue, paramsForRun } from './params-form.ts';
+import { RenameStrategyDialog } from './RenameStrategyDialog.tsx';
 import { RunsPanel } from './RunsPanel.tsx';
+import { SweepsPanel } from './sweeps/SweepsPanel.tsx';
 import { useLabLimits } from './useLabLimits.ts';
 import { VersionsPanel } from './VersionsPanel.tsx';
 import './strategy-lab.css';
-
-// Monaco (several MB) loads only once the Lab is open, in its own chunks.
-const CodeEditor = lazy(() => import('./CodeEditor.tsx'));
 
 type RangeLabel = (typeof QUICK_RANGES)[number]['label'];
 
@@ -76,6 +78,9 @@ export function StrategyLabPage({ id, user, run: linkedRun, deployment: linkedDe
   const [draft, setDraft] = useState('');
   const [diagnostics, setDiagnostics] = useState<CompileDiagnostic[]>([]);
   const [saveError, setSaveError] = useState<string>();
+  // The last save was refused for type errors only: it may be kept as a draft.
+  const [canDraft, setCanDraft] = useState(false);
+  const [renaming, setRenaming] = useState(false);
   const [values, setValues] = useState<Record<string, ParamValue>>({});
   const [symbol, setSymbol] = useState('SIM:AAPL');
   const [timeframe, setTimeframe] = useState<Timeframe>('1d');
@@ -118,39 +123,59 @@ export function StrategyLabPage({ id, user, run: linkedRun, deployment: linkedDe
   draftRef.current = draft;
   const savingRef = useRef<Promise<{ version: number; params: typeof specs } | undefined>>(undefined);
 
-  /** Saves the editor's text as a new version if it changed; the saved version and its params spec. */
-  const saveSource = useCallback(async (): Promise<{ version: number; params: typeof specs } | undefined> => {
-    if (!saved || !record) return undefined;
-    const source = draftRef.current;
-    if (source === saved.source) return { version: saved.version, params: record.params };
-    if (savingRef.current) return savingRef.current;
-    const attempt = (async () => {
-      try {
-        const result = await trpc.strategies.save.mutate({ id, baseVersion: saved.version, source });
-        const fresh = await trpc.strategies.get.query({ id, version: result.version });
-        queryClient.setQueryData(labKeys.strategy(id), fresh);
-        setSaved({ source, version: result.version });
-        setDiagnostics([]);
-        setSaveError(undefined);
-        void queryClient.invalidateQueries({ queryKey: labKeys.versions(id) });
-        void queryClient.invalidateQueries({ queryKey: labKeys.strategyList });
-        void message.success(result.unchanged ? 'No changes to save.' : `Saved version ${result.version}.`);
-        return { version: result.version, params: fresh.params };
-      } catch (error) {
-        const problem = describeApiError(error);
-        setDiagnostics(compileDiagnostics(problem));
-        setSaveError(problem.message);
-        void message.error(`Not saved: ${problem.message}`);
-        return undefined;
-      } finally {
-        savingRef.current = undefined;
-      }
-    })();
-    savingRef.current = attempt;
-    return attempt;
-  }, [id, saved, record, queryClient, message]);
+  /**
+   * Saves the editor's text as a new version if it changed; the saved version and its params spec.
+   * `draft` keeps a source with type errors as a draft version (backtests only).
+   */
+  const saveSource = useCallback(
+    async (draft = false): Promise<{ version: number; params: typeof specs } | undefined> => {
+      if (!saved || !record) return undefined;
+      const source = draftRef.current;
+      if (source === saved.source) return { version: saved.version, params: record.params };
+      if (savingRef.current) return savingRef.current;
+      const attempt = (async () => {
+        try {
+          const result = await trpc.strategies.save.mutate({
+            id,
+            baseVersion: saved.version,
+            source,
+            ...(draft ? { draft } : {}),
+          });
+          const fresh = await trpc.strategies.get.query({ id, version: result.version });
+          queryClient.setQueryData(labKeys.strategy(id), fresh);
+          setSaved({ source, version: result.version });
+          setDiagnostics([]);
+          setSaveError(undefined);
+          setCanDraft(false);
+          void queryClient.invalidateQueries({ queryKey: labKeys.versions(id) });
+          void queryClient.invalidateQueries({ queryKey: labKeys.strategyList });
+          void message.success(
+            result.unchanged
+              ? 'No changes to save.'
+              : result.draft
+                ? `Saved version ${result.version} as a draft: it cannot be deployed until its type errors are fixed.`
+                : `Saved version ${result.version}.`,
+          );
+          return { version: result.version, params: fresh.params };
+        } catch (error) {
+          const problem = describeApiError(error);
+          setDiagnostics(compileDiagnostics(problem));
+          setSaveError(problem.message);
+          setCanDraft(draftAllowed(problem));
+          void message.error(`Not saved: ${problem.message}`);
+          return undefined;
+        } finally {
+          savingRef.current = undefined;
+        }
+      })();
+      savingRef.current = attempt;
+      return attempt;
+    },
+    [id, saved, record, queryClient, message],
+  );
 
-  const save = useMutation({ mutationFn: saveSource });
+  const save = useMutation({ mutationFn: () => saveSource() });
+  const saveDraft = useMutation({ mutationFn: () => saveSource(true) });
 
   /** The config of a run or deployment; undefined (and the issues shown) while the limits are invalid. */
   const runConfig = (): BacktestConfig | undefined => {
@@ -189,6 +214,8 @@ export function StrategyLabPage({ id, user, run: linkedRun, deployment: linkedDe
       if (!started) return;
       setRunId(started.id);
       setTab('results');
+      // The run's report has its own address; the report scrolls itself into view.
+      navigate({ name: 'strategy', id, run: started.id });
       void queryClient.invalidateQueries({ queryKey: labKeys.runs(id) });
     },
     onError: onRunError('The backtest did not start'),
@@ -250,10 +277,23 @@ export function StrategyLabPage({ id, user, run: linkedRun, deployment: linkedDe
       <Flex align="center" gap={12} wrap>
         <a href={routeHash({ name: 'strategies' })}>Strategies</a>
         <Typography.Text type="secondary">/</Typography.Text>
-        <Typography.Title level={3} style={{ margin: 0 }} data-testid="strategy-name">
+        <Typography.Title level={3} style={{ margin: 0, overflowWrap: 'anywhere' }} data-testid="strategy-name">
           {record.name}
         </Typography.Title>
+        {canEdit && record.permission !== 'view' && (
+          <Button size="small" type="text" data-testid="rename-strategy" onClick={() => setRenaming(true)}>
+            Rename
+          </Button>
+        )}
+        {renaming && <RenameStrategyDialog id={id} name={record.name} onClose={() => setRenaming(false)} />}
         <Tag data-testid="strategy-version">v{saved.version}</Tag>
+        {record.version === saved.version && record.draft && (
+          <Tooltip title="Saved with type errors: backtests can run it, deployments cannot.">
+            <Tag color="gold" data-testid="strategy-draft">
+              draft
+            </Tag>
+          </Tooltip>
+        )}
         {dirty && (
           <Tag color="orange" data-testid="unsaved-changes">
             unsaved
@@ -272,48 +312,24 @@ export function StrategyLabPage({ id, user, run: linkedRun, deployment: linkedDe
       <Row gutter={16}>
         <Col xs={24} xl={16}>
           <Flex vertical gap={8}>
-            <Suspense
-              fallback={
-                <div className="nautilus-lab-editor nautilus-lab-editor-placeholder">
-                  <Spin />
-                </div>
-              }
-            >
-              <CodeEditor
-                path={id}
-                initialValue={saved.source}
-                onChange={setDraft}
-                onSave={onSave}
-                diagnostics={diagnostics}
-                theme={mode}
-                cursor={cursor}
-                readOnly={!canEdit}
-              />
-            </Suspense>
-            {(diagnostics.length > 0 || saveError) && (
-              <Alert
-                data-testid="compile-errors"
-                type="error"
-                showIcon
-                title={diagnostics.length > 0 ? 'The strategy does not compile' : 'Not saved'}
-                description={
-                  diagnostics.length > 0 ? (
-                    <ul className="nautilus-lab-errors" style={{ margin: 0, paddingLeft: 18 }}>
-                      {diagnostics.map((item) => (
-                        <li key={`${item.line}:${item.column}:${item.message}`}>
-                          <Typography.Link onClick={() => setCursor({ line: item.line, column: item.column })}>
-                            Line {item.line}, column {item.column}
-                          </Typography.Link>
-                          : {item.message}
-                        </li>
-                      ))}
-                    </ul>
-                  ) : (
-                    saveError
-                  )
-                }
-              />
-            )}
+            <DeferredCodeEditor
+              path={id}
+              initialValue={saved.source}
+              onChange={setDraft}
+              onSave={onSave}
+              diagnostics={diagnostics}
+              theme={mode}
+              cursor={cursor}
+              readOnly={!canEdit}
+            />
+            <CompileErrorsAlert
+              diagnostics={diagnostics}
+              saveError={saveError}
+              draftAllowed={canDraft && canEdit}
+              savingDraft={saveDraft.isPending}
+              onSaveDraft={() => saveDraft.mutate()}
+              onJump={setCursor}
+            />
           </Flex>
         </Col>
         <Col xs={24} xl={8}>
@@ -468,6 +484,21 @@ export function StrategyLabPage({ id, user, run: linkedRun, deployment: linkedDe
                   setTab('results');
                 }}
               />
+            ),
+          },
+          {
+            key: 'sweeps',
+            label: 'Sweeps',
+            children: record ? (
+              <SweepsPanel
+                strategyId={id}
+                version={record.version}
+                specs={specs}
+                market={{ symbol, timeframe, from: QUICK_RANGES.find((item) => item.label === range)?.from ?? 'now-1y' }}
+                canEdit={canEdit}
+              />
+            ) : (
+              <Spin />
             ),
           },
           {

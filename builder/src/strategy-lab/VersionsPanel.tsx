@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Flex, List, Spin, Typography, theme } from 'antd';
+import { Alert, Flex, List, Spin, Tag, Typography, theme } from 'antd';
 import { useState } from 'react';
 import { describeApiError } from '../api/api-error.ts';
 import { trpc } from '../api/trpc.ts';
@@ -45,7 +45,13 @@ export function VersionsPanel({ strategyId }: { strategyId: string }) {
           >
             <Flex vertical>
               <Typography.Text strong>
-                v{item.version} <Typography.Text type="secondary">{item.message ?? ''}</Typography.Text>
+                v{item.version}{' '}
+                {item.draft && (
+                  <Tag color="gold" data-testid={`version-${item.version}-draft`}>
+                    draft
+                  </Tag>
+                )}
+                <Typography.Text type="secondary">{item.message ?? ''}</Typography.Text>
               </Typography.Text>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {new Date(item.createdAt).toLocaleString()}

@@ -49,6 +49,7 @@ describe('buildAmbientSdkModule', () => {
     expect(text).toContain('  interface Ctx { i: I; buy(q: number): void }');
     expect(text).toContain('  interface I { sma(p: number): number }');
     expect(text).toContain("declare const defineStrategy: typeof import('@nautilus/sdk').defineStrategy;");
+    expect(text).toContain('declare const console: {');
     expect(text).not.toMatch(/^\s*import /m);
   });
 });

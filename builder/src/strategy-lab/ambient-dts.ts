@@ -1,7 +1,9 @@
+import { STRATEGY_SANDBOX_GLOBALS_DTS } from '@nautilus/sdk';
+
 /**
  * Turns the sdk's strategy type sources into one ambient declaration file for the editor:
- * `declare module '@nautilus/sdk' { … }` holding every declaration of the given files, plus a global
- * `defineStrategy` (the sandbox provides it without an import).
+ * `declare module '@nautilus/sdk' { … }` holding every declaration of the given files, plus the
+ * sandbox's globals (`defineStrategy` without an import, `console`), the same the server checks with.
  */
 
 /** Drops import lines and `export` keywords, and turns function bodies into declarations. */
@@ -99,8 +101,7 @@ export function buildAmbientSdkModule(sources: Record<string, string>, moduleNam
     indent(body),
     '}',
     '',
-    '/** Provided by the strategy sandbox: the file needs no import. */',
-    `declare const defineStrategy: typeof import('${moduleName}').defineStrategy;`,
-    '',
+    // The sandbox's globals, as the server's type check declares them.
+    STRATEGY_SANDBOX_GLOBALS_DTS.replaceAll("'@nautilus/sdk'", `'${moduleName}'`),
   ].join('\n');
 }

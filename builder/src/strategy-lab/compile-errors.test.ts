@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileDiagnostics, diagnosticMarkers } from './compile-errors.ts';
+import { compileDiagnostics, diagnosticMarkers, draftAllowed } from './compile-errors.ts';
 
 describe('compileDiagnostics', () => {
   it('reads the diagnostics list', () => {
@@ -34,5 +34,13 @@ describe('diagnosticMarkers', () => {
       startColumn: 13,
       endColumn: 14,
     });
+  });
+});
+
+describe('draftAllowed', () => {
+  it('is true only for a VALIDATION the server marked as type errors', () => {
+    expect(draftAllowed({ code: 'VALIDATION', message: 'm', fields: [], details: { draftAllowed: true } })).toBe(true);
+    expect(draftAllowed({ code: 'VALIDATION', message: 'm', fields: [], details: { line: 1 } })).toBe(false);
+    expect(draftAllowed({ code: 'CONFLICT', message: 'm', fields: [], details: { draftAllowed: true } })).toBe(false);
   });
 });

@@ -59,3 +59,8 @@ export function diagnosticMarkers(diagnostics: readonly CompileDiagnostic[], lin
     };
   });
 }
+
+/** True when the server refused the save for type errors only, so it would take the source as a draft. */
+export function draftAllowed(problem: ApiProblem): boolean {
+  return problem.code === 'VALIDATION' && problem.details?.draftAllowed === true;
+}

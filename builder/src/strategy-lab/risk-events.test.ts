@@ -17,7 +17,7 @@ const denial: RiskEvent = {
 };
 
 describe('riskEventRows', () => {
-  it('keeps what the table shows of each event, in order', () => {
+  it('keeps what the table shows of each event, in order, limits named in words', () => {
     expect(riskEventRows([denial])).toEqual([
       {
         key: '0',
@@ -25,7 +25,7 @@ describe('riskEventRows', () => {
         type: 'denial',
         level: 'hard',
         limit: 'maxPosition',
-        message: denial.message,
+        message: 'Max position SIM:AAPL: resulting position 480 exceeds hard limit 100',
         symbol: 'SIM:AAPL',
         orderId: 1,
         mode: 'normal',

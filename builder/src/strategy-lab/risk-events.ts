@@ -1,4 +1,5 @@
 import type { RiskEvent, TradingMode } from '@nautilus/sdk';
+import { limitMessage } from '../risk/limit-kinds.ts';
 
 /** One row of the risk events table, from the `riskEvents` of a backtest result or a deployment's activity. */
 export interface RiskEventRow {
@@ -24,7 +25,7 @@ export function riskEventRows(events: readonly RiskEvent[], newestFirst = false)
     type: event.type,
     level: event.level,
     limit: event.limit,
-    message: event.message,
+    message: limitMessage(event.limit, event.message),
     symbol: event.symbol ?? null,
     orderId: event.orderId,
     mode: event.mode,

@@ -1,0 +1,33 @@
+import { lazy, Suspense, useEffect, useState } from 'react';
+import type { CodeEditorProps } from './CodeEditor.tsx';
+import { CodePreview } from './CodePreview.tsx';
+
+// Monaco (several MB) loads only once the Lab is open, in its own chunks.
+const CodeEditor = lazy(() => import('./CodeEditor.tsx'));
+
+/**
+ * The strategy's editor, asked for only after the Lab has painted the source as text: fetching and
+ * evaluating Monaco and laying out its first view would otherwise come before (or in the middle of)
+ * the Lab's first paint, and the trader would look at a spinner instead of their code.
+ */
+export function DeferredCodeEditor(props: CodeEditorProps) {
+  const [wanted, setWanted] = useState(false);
+  useEffect(() => {
+    // After the next frame is on screen: a timeout queued from requestAnimationFrame runs after the paint.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setWanted(true));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
+  const preview = <CodePreview source={props.initialValue} theme={props.theme} />;
+  if (!wanted) return preview;
+  return (
+    <Suspense fallback={preview}>
+      <CodeEditor {...props} />
+    </Suspense>
+  );
+}
