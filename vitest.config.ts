@@ -6,6 +6,10 @@ export default defineConfig({
     include: [
       '{sdk,core,runtime,builder,templates}/src/**/*.test.{ts,tsx}',
       'plugins/*/src/**/*.test.ts',
+      'widget-kit/src/**/*.test.ts',
+      'indicators/src/**/*.test.ts',
+      'regimes/src/**/*.test.ts',
+      'analytics/src/**/*.test.ts',
       'core/test/**/*.test.ts',
     ],
     testTimeout: 30_000,

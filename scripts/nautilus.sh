@@ -51,7 +51,7 @@ ensure_dependencies() {
 
 ensure_builder_bundle() {
   local stamp="builder/dist/index.html"
-  if [ -f "$stamp" ] && [ -z "$(find builder sdk/src plugins -newer "$stamp" \
+  if [ -f "$stamp" ] && [ -z "$(find builder sdk/src indicators/src plugins -newer "$stamp" \
       \( -path '*/node_modules' -o -path '*/dist' \) -prune -o -type f -print -quit)" ]; then
     return
   fi
@@ -66,7 +66,7 @@ ensure_plugin_bundles() {
   for dir in plugins/*/; do
     dir="${dir%/}"
     grep -q '"build"' "$dir/package.json" 2>/dev/null || continue
-    if [ -f "$dir/dist/.built" ] && [ -z "$(find "$dir" sdk/src -newer "$dir/dist/.built" \
+    if [ -f "$dir/dist/.built" ] && [ -z "$(find "$dir" sdk/src widget-kit/src -newer "$dir/dist/.built" \
         \( -path '*/node_modules' -o -path '*/dist' \) -prune -o -type f -print -quit)" ]; then
       continue
     fi
