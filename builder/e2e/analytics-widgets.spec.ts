@@ -1,4 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectFitsWidth } from './fits-width.ts';
 import { ADMIN_PASSWORD, apiAs, dashboardDocument, loginUi, panelDocument } from './support.ts';
 
 const CROSSOVER = `
@@ -17,7 +18,6 @@ export default defineStrategy({
 const WIDGETS = 'nautilus.widgets-analytics';
 
 /** Nothing of the page is wider than the viewport (no sideways page scroll). */
-const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 test('the analytics widgets draw a run’s tear sheet, monthly heatmap and drawdown periods and a portfolio’s attribution, at 1440 and 390 px', async ({
   page,
@@ -98,13 +98,13 @@ test('the analytics widgets draw a run’s tear sheet, monthly heatmap and drawd
   await expect(attribution.locator('rect.nan-bar')).toHaveCount(5);
   await expect(attribution.locator('.nan-check')).toContainText('= active return');
   await expect(attribution.locator('.nan-effects tbody tr')).toHaveCount(3);
-  expect(await fitsWidth(page)).toBe(true);
+  await expectFitsWidth(page, 'analytics widgets at 1440 px');
   await page.screenshot({ path: testInfo.outputPath('analytics-widgets-1440.png') });
 
   // A phone: panels stack; the heatmap scrolls sideways inside its panel, never the page.
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(monthly).toHaveAttribute('data-state', 'drawn');
-  await expect.poll(() => fitsWidth(page)).toBe(true);
+  await expectFitsWidth(page, 'analytics widgets at 390 px');
   // The grid animates panels into one column: wait until each sits inside the screen before looking.
   for (const panel of ['sheet', 'monthly', 'drawdown', 'attribution']) {
     await expect

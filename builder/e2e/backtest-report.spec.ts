@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expectFitsWidth } from './fits-width.ts';
 import { ADMIN_PASSWORD, apiAs, choose, loginUi } from './support.ts';
 
 /** An SMA crossover that logs each entry (ctx.log, info) and each exit (console.warn). */
@@ -38,11 +39,6 @@ export default defineStrategy({
 /** "12.3 bps" / "45.6 %" / "–", as the execution table prints the server's figures. */
 const bpsText = (value: number | null) => (value === null ? '–' : `${value.toFixed(1)} bps`);
 const ratioText = (value: number | null) => (value === null ? '–' : `${(value * 100).toFixed(1)} %`);
-
-/** Nothing of the page is wider than the viewport (no sideways page scroll). */
-async function fitsWidth(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
-}
 
 /** The element's box lies within the viewport: its top edge on screen, nothing of it above the fold. */
 async function inViewport(page: Page, element: Locator): Promise<boolean> {
@@ -217,7 +213,7 @@ test('Run lands on the report: trades marked on the candles, the strategy log, a
   await page.getByTestId('execution-tab').click();
   await expect(page.getByTestId('backtest-execution').locator('tr[data-row="all"]')).toContainText('All');
   await page.getByTestId('backtest-execution').scrollIntoViewIfNeeded();
-  expect(await fitsWidth(page)).toBe(true);
+  await expectFitsWidth(page, 'backtest report, execution tab at 390 px');
   await testInfo.attach('execution-390', { body: await page.screenshot(), contentType: 'image/png' });
 
   // A run with no orders says so instead of a table of dashes (on another strategy: the page opens a
@@ -231,7 +227,7 @@ test('Run lands on the report: trades marked on the candles, the strategy log, a
   await page.getByTestId('execution-tab').click();
   await expect(page.getByTestId('backtest-execution-empty')).toContainText('This run placed no orders');
   await expect(page.getByTestId('backtest-execution').locator('table')).toHaveCount(0);
-  expect(await fitsWidth(page)).toBe(true);
+  await expectFitsWidth(page, 'backtest report, empty execution tab at 390 px');
   await testInfo.attach('execution-empty-390', { body: await page.screenshot(), contentType: 'image/png' });
   expect(pageErrors).toEqual([]);
 });

@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { expectFitsWidth } from './fits-width.ts';
 import { ADMIN_PASSWORD, apiAs, barsQuery, choose, dashboardDocument, loginUi, panelDocument } from './support.ts';
 
 const CANDLES = 'nautilus.widgets-core/candlestick';
@@ -74,6 +75,6 @@ test('the indicator section and an RSI pane fit a phone', async ({ page }, testI
   const box = (await section.boundingBox())!;
   expect(box.x).toBeGreaterThanOrEqual(0);
   expect(box.x + box.width).toBeLessThanOrEqual(390);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectFitsWidth(page, 'indicator transforms at 390 px');
   await page.screenshot({ path: testInfo.outputPath('indicators-390x844.png') });
 });

@@ -1,51 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, type TestInfo, test } from '@playwright/test';
+import { expectFitsWidth } from './fits-width.ts';
 import { ADMIN_PASSWORD, apiAs, barsQuery, dashboardDocument, loginUi, panelDocument, runOrderCheck } from './support.ts';
 
 const SMA_CROSSOVER = readFileSync(new URL('../../runtime/examples/sma-crossover.ts', import.meta.url), 'utf8');
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
 const STRATEGY_EQUITY = 'nautilus.widgets-core/strategy-equity';
-
-/**
- * What sticks out sideways: the page's scroll width, and every element reaching past the viewport that
- * no scroll (or clipping) box of its own keeps inside the screen.
- */
-async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; innerWidth: number; offenders: string[] }> {
-  return page.evaluate(() => {
-    const width = window.innerWidth;
-    const offenders: string[] = [];
-    const keptInside = (element: Element): boolean => {
-      for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
-        const style = getComputedStyle(parent);
-        if (style.position === 'fixed' && style.display === 'none') return true;
-        if (/auto|scroll|hidden|clip/.test(style.overflowX)) {
-          const box = parent.getBoundingClientRect();
-          if (box.left >= -1 && box.right <= width + 1) return true;
-        }
-      }
-      return false;
-    };
-    for (const element of document.body.querySelectorAll('*')) {
-      const box = element.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0) continue;
-      // Past the right edge, or cut by the left one (a screen-reader-only element far off the left is neither).
-      if (box.right <= width + 1 && (box.left >= -1 || box.right <= 0)) continue;
-      if (getComputedStyle(element).visibility === 'hidden' || keptInside(element)) continue;
-      const testId = element.getAttribute('data-testid');
-      offenders.push(
-        `${element.tagName.toLowerCase()}${testId ? `[${testId}]` : ''}.${String(element.className).slice(0, 60)} ${Math.round(box.left)}..${Math.round(box.right)}`,
-      );
-    }
-    return { scrollWidth: document.scrollingElement!.scrollWidth, innerWidth: width, offenders: offenders.slice(0, 8) };
-  });
-}
-
-async function expectNoSidewaysScroll(page: Page, name: string): Promise<void> {
-  const overflow = await horizontalOverflow(page);
-  expect(overflow.offenders, `${name}: elements wider than the screen`).toEqual([]);
-  expect(overflow.scrollWidth, `${name}: page width`).toBeLessThanOrEqual(overflow.innerWidth);
-}
 
 /** Waits until the page has stopped loading: no skeletons, no spinning spinners. */
 async function settled(page: Page): Promise<void> {
@@ -166,7 +127,7 @@ test('a trader’s first hour on a phone and a desktop: every page fits, says wh
     await visitor.goto('/#/login');
     await expect(visitor.getByTestId('login-username')).toBeVisible();
     await expect(visitor).toHaveTitle('Log in · Nautilus');
-    if (size === PHONE) await expectNoSidewaysScroll(visitor, 'login');
+    if (size === PHONE) await expectFitsWidth(visitor, 'login');
     await attachScreenshot(visitor, testInfo, 'login');
     await visitor.close();
   }
@@ -180,7 +141,7 @@ test('a trader’s first hour on a phone and a desktop: every page fits, says wh
       if (target.ready) await expect(page.getByTestId(target.ready).first()).toBeVisible({ timeout: 30_000 });
       await settled(page);
       await expect(page, `${target.name}: tab title`).toHaveTitle(target.title);
-      if (size === PHONE) await expectNoSidewaysScroll(page, target.name);
+      if (size === PHONE) await expectFitsWidth(page, target.name);
       await attachScreenshot(page, testInfo, target.name);
     }
     // The templates gallery, a dialog on the dashboards list.
@@ -188,7 +149,7 @@ test('a trader’s first hour on a phone and a desktop: every page fits, says wh
     await page.getByTestId('from-template-button').click();
     await expect(page.getByTestId('template-gallery')).toBeVisible();
     await settled(page);
-    if (size === PHONE) await expectNoSidewaysScroll(page, 'templates gallery');
+    if (size === PHONE) await expectFitsWidth(page, 'templates gallery');
     await attachScreenshot(page, testInfo, 'templates-gallery');
     await page.keyboard.press('Escape');
   }

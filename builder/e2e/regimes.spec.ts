@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { expectFitsWidth } from './fits-width.ts';
 import { ADMIN_PASSWORD, apiAs, barsQuery, dashboardDocument, loginUi, panelDocument } from './support.ts';
 
 const CANDLES = 'nautilus.widgets-core/candlestick';
@@ -44,7 +45,7 @@ async function expectRibbonUnderCandles(page: Page, width: number) {
     }),
   );
   for (const right of legendItems) expect(right).toBeLessThanOrEqual(width);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+  await expectFitsWidth(page, `regime ribbon at ${width} px`);
 }
 
 test('draws the regime ribbon with its legend under a candlestick (1440×900)', async ({ page }, testInfo) => {

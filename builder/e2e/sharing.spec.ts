@@ -1,4 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectFitsWidth } from './fits-width.ts';
 import {
   ADMIN_PASSWORD,
   Api,
@@ -12,11 +13,6 @@ import {
 } from './support.ts';
 
 const symbolVariable = [{ name: 'symbol', type: 'instrument', default: 'SIM:AAPL' }];
-
-/** Nothing on the page is wider than the window. */
-async function fitsWidth(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
-}
 
 test('an admin creates a user, shares a dashboard by link, the link opens without login, then is revoked', async ({
   page,
@@ -83,7 +79,7 @@ test('an admin creates a user, shares a dashboard by link, the link opens withou
   await expect(chart).toHaveAttribute('data-state', 'drawn');
   await expect.poll(async () => (await candlePixels(chart)).green).toBeGreaterThan(50);
   await expect(anonymous.getByTestId('current-user')).toHaveCount(0);
-  await expect.poll(() => fitsWidth(anonymous)).toBe(true);
+  await expectFitsWidth(anonymous, 'shared dashboard link');
   expect(calls.some((call) => call.includes('sharing.query') && call.includes('SIM:BTCUSD'))).toBe(true);
   expect(calls.some((call) => call.includes('dataSources.query'))).toBe(false);
   await anonymous.screenshot({ path: testInfo.outputPath('shared-view-390.png') });
@@ -109,13 +105,13 @@ test('an admin creates a user, shares a dashboard by link, the link opens withou
   await expect(page.getByTestId('audit-table')).toContainText('users.create');
   // The admin pages fit a phone.
   await page.setViewportSize({ width: 390, height: 844 });
-  await expect.poll(() => fitsWidth(page)).toBe(true);
+  await expectFitsWidth(page, 'admin audit at 390 px');
   await page.getByTestId('admin-nav').getByText('Users').click();
   await expect(page.getByTestId('users-table')).toContainText('shared-analyst');
-  await expect.poll(() => fitsWidth(page)).toBe(true);
+  await expectFitsWidth(page, 'admin users at 390 px');
   await page.getByTestId('admin-nav').getByText('API keys').click();
   await expect(page.getByTestId('api-keys-table')).toBeVisible();
-  await expect.poll(() => fitsWidth(page)).toBe(true);
+  await expectFitsWidth(page, 'admin API keys at 390 px');
   await page.screenshot({ path: testInfo.outputPath('api-keys-390.png') });
   await stranger.close();
 });
@@ -148,5 +144,5 @@ test('the dashboards list files dashboards in folders and searches titles', asyn
   await choose(page, 'dashboards-folder', 'Rates');
   await expect(table).toContainText('Folder equities');
   await page.setViewportSize({ width: 390, height: 844 });
-  await expect.poll(() => fitsWidth(page)).toBe(true);
+  await expectFitsWidth(page, 'dashboards list at 390 px');
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { expectFitsWidth } from './fits-width.ts';
 import { ADMIN_PASSWORD, apiAs, loginUi } from './support.ts';
 
 const SMA = readFileSync(new URL('../../runtime/examples/sma-crossover.ts', import.meta.url), 'utf8');
@@ -50,7 +51,6 @@ test('a 100-point sweep fills its heatmap, shows PBO and deflated Sharpe, and a 
   await page.screenshot({ path: testInfo.outputPath('sweeps-390.png'), fullPage: false });
   await testInfo.attach('sweeps-390', { path: testInfo.outputPath('sweeps-390.png'), contentType: 'image/png' });
   // The heatmap scrolls inside its card on a phone instead of widening the page.
-  const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(pageWidth).toBeLessThanOrEqual(390);
+  await expectFitsWidth(page, 'Sweeps tab at 390 px');
   expect(pageErrors).toEqual([]);
 });

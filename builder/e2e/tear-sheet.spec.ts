@@ -1,4 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectFitsWidth } from './fits-width.ts';
 import { ADMIN_PASSWORD, apiAs, dashboardDocument, loginUi, panelDocument } from './support.ts';
 
 const CROSSOVER = `
@@ -17,11 +18,6 @@ export default defineStrategy({
   },
 });
 `;
-
-/** Nothing of the page is wider than the viewport (no sideways page scroll, nothing cut at the right edge). */
-async function fitsWidth(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
-}
 
 test('a finished backtest shows its tear sheet: metrics with formulas on hover, heatmap, rolling and drawdown charts, runs side by side', async ({
   page,
@@ -78,14 +74,14 @@ test('a finished backtest shows its tear sheet: metrics with formulas on hover, 
   await expect(page.getByTestId('drawdown-periods').locator('tbody tr.ant-table-row')).toHaveCount(
     Math.min(10, sheet.drawdown.periods.length),
   );
-  expect(await fitsWidth(page)).toBe(true);
+  await expectFitsWidth(page, 'tear sheet at 1440 px');
   await tearSheet.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('tear-sheet-1440.png'), fullPage: true });
 
   // On a phone: the same tab, nothing wider than the screen (the heatmap scrolls inside its box).
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(page.getByTestId('rolling-sharpe-chart')).toHaveAttribute('data-state', 'drawn');
-  await expect.poll(() => fitsWidth(page)).toBe(true);
+  await expectFitsWidth(page, 'tear sheet at 390 px');
   await page.getByTestId('tear-sheet-returns').scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('tear-sheet-390-metrics.png') });
   await page.getByTestId('monthly-heatmap').scrollIntoViewIfNeeded();
@@ -164,6 +160,6 @@ test('a dashboard shows a run’s tear sheet, monthly heatmap, rolling metrics, 
   await page.screenshot({ path: testInfo.outputPath('dashboard-1440.png') });
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(page.getByTestId('panel-monthly')).toHaveAttribute('data-state', 'drawn');
-  await expect.poll(() => fitsWidth(page)).toBe(true);
+  await expectFitsWidth(page, 'tear sheet in a dashboard at 390 px');
   await page.screenshot({ path: testInfo.outputPath('dashboard-390.png') });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
+import { expectFitsWidth } from './fits-width.ts';
 import { ADMIN_PASSWORD, type Api, apiAs, barsQuery, choose, dashboardDocument, loginUi, panelDocument } from './support.ts';
 
 const SMA_CROSSOVER = readFileSync(new URL('../../runtime/examples/sma-crossover.ts', import.meta.url), 'utf8');
@@ -76,12 +77,11 @@ test('the gallery and import dialogs fit a phone screen', async ({ page }) => {
   await loginUi(page, 'admin', ADMIN_PASSWORD);
   await page.getByTestId('from-template-button').click();
   await expect(page.getByTestId('template-card-fx-monitor')).toBeVisible();
-  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(await overflow()).toBeLessThanOrEqual(0);
+  await expectFitsWidth(page, 'template gallery');
   await page.keyboard.press('Escape');
   await page.getByTestId('import-template-button').click();
   await expect(page.getByTestId('template-file')).toBeVisible();
-  expect(await overflow()).toBeLessThanOrEqual(0);
+  await expectFitsWidth(page, 'import dialog');
 });
 
 test('export → import round trip through the UI with a mapping, a missing plugin listed, and a replacement with its diff', async ({
