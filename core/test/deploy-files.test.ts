@@ -90,6 +90,21 @@ const SECRETS = {
   NAUTILUS_SECRETS_KEY: 'ab'.repeat(32),
 };
 
+/** A compose file that refuses to start without each secret and holds no literal password. */
+function expectSecretsRequired(text: string, compose: Doc): void {
+  expect(() => interpolate(text, {})).toThrow(/POSTGRES_PASSWORD/);
+  for (const name of Object.keys(SECRETS)) {
+    expect(() => interpolate(text, { ...SECRETS, [name]: '' }), name).toThrow(name);
+  }
+  for (const [path, value] of strings(compose)) {
+    if (/PASSWORD|SECRET|_KEY/.test(path.split('.').at(-1) ?? '')) {
+      expect(value, path).toMatch(/^\$\{[A-Z_]+:[?-][^}]*\}$/);
+    }
+    const credentials = /:\/\/[^/@\s]*:([^@\s]*)@/.exec(value);
+    if (credentials) expect(credentials[1], path).toMatch(/^\$\{[A-Z_]+:\?[^}]*\}$/);
+  }
+}
+
 /** Every string in a parsed document, with its path. */
 function* strings(value: Doc, path = ''): Generator<[string, string]> {
   if (typeof value === 'string') yield [path, value];
@@ -214,17 +229,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('refuses to start without its secrets and holds no literal password', () => {
-    expect(() => interpolate(text, {})).toThrow(/POSTGRES_PASSWORD/);
-    for (const name of Object.keys(SECRETS)) {
-      expect(() => interpolate(text, { ...SECRETS, [name]: '' }), name).toThrow(name);
-    }
-    for (const [path, value] of strings(compose)) {
-      if (/PASSWORD|SECRET|_KEY/.test(path.split('.').at(-1) ?? '')) {
-        expect(value, path).toMatch(/^\$\{[A-Z_]+:[?-][^}]*\}$/);
-      }
-      const credentials = /:\/\/[^/@\s]*:([^@\s]*)@/.exec(value);
-      if (credentials) expect(credentials[1], path).toMatch(/^\$\{[A-Z_]+:\?[^}]*\}$/);
-    }
+    expectSecretsRequired(text, compose);
   });
 
   it('gives both instances the same database, Redis and secrets key, which the server accepts', () => {
@@ -278,6 +283,35 @@ describe('docker-compose.yml', () => {
       expect(Number(new RegExp(`${timeout} (\\d+)s;`).exec(live)?.[1]), timeout).toBeGreaterThanOrEqual(3600);
     }
     expect(nginxBlock(conf, 'map $http_upgrade $connection_upgrade')).toMatch(/default upgrade;/);
+  });
+});
+
+describe('deploy/compose/one-instance.yml (the step after npm start)', () => {
+  const text = read('deploy/compose/one-instance.yml');
+  const compose = parse(text);
+  const { services } = compose;
+
+  it('has PostgreSQL, Redis and one core built from the Dockerfile at the repository root', () => {
+    expect(Object.keys(services).sort()).toEqual(['core', 'postgres', 'redis']);
+    expect(services.core.build).toBe('../..');
+    expect(read('Dockerfile')).toMatch(/^FROM /m);
+  });
+
+  it('refuses to start without its secrets and holds no literal password', () => {
+    expectSecretsRequired(text, compose);
+  });
+
+  it('gives the core a configuration the server accepts, publishes it on loopback only, and probes /healthz', () => {
+    const core = parse(interpolate(text, SECRETS)).services.core;
+    const config = loadConfig({ ...core.environment, NAUTILUS_HOST: '0.0.0.0' });
+    expect(config.databaseUrl).toMatch(/^postgres:\/\/nautilus:4f1c0c2a9b7e@postgres:5432\/nautilus$/);
+    expect(config.allowedHosts).toEqual(['localhost']);
+    expect(core.ports).toEqual([`127.0.0.1:3000:${loadConfig({}).port}`]);
+    for (const name of ['postgres', 'redis']) {
+      expect(services[name].ports, name).toBeUndefined();
+      expect(services.core.depends_on[name].condition, name).toBe('service_healthy');
+    }
+    expect(services.core.healthcheck.test.join(' ')).toContain('/healthz');
   });
 });
 
