@@ -6,6 +6,7 @@ import { createApiKey } from './auth/api-keys.ts';
 import { generatePassword } from './auth/passwords.ts';
 import { createUser, findUserByName } from './auth/users.ts';
 import { type BacktestCommandOptions, backtestCommand, describeCommandError } from './backtests/backtest-command.ts';
+import { backupCommand, restoreCommand } from './backup/backup-command.ts';
 import { MemoryBus } from './bus/memory-bus.ts';
 import { type Config, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
@@ -251,6 +252,27 @@ program
   .action(async (options: WorkerCommandOptions) => {
     reexecWithoutSecrets();
     await runWorkerCommand(loadConfig(), options);
+  });
+
+program
+  .command('backup <file>')
+  .description(
+    'write the database and the data dir (secrets key, installed plugins, plugin data) into one file, mode 0600: the embedded database with the server stopped, PostgreSQL (DATABASE_URL) with pg_dump while it runs',
+  )
+  .option('--data-dir <dir>', 'the data dir to back up (NAUTILUS_DATA_DIR, default ./.nautilus)')
+  .action(async (file: string, options: { dataDir?: string }) => {
+    console.log(await backupCommand(configWith({ NAUTILUS_DATA_DIR: options.dataDir }), file));
+  });
+
+program
+  .command('restore <file>')
+  .description(
+    'restore a backup file into the data dir (and into DATABASE_URL, which must be an empty database, for a PostgreSQL backup); checks the whole file first and refuses a damaged, foreign or newer one',
+  )
+  .option('--data-dir <dir>', 'the data dir to restore into (NAUTILUS_DATA_DIR, default ./.nautilus)')
+  .option('--force', 'when the data dir already holds a database or files, move it aside (kept, renamed) instead of refusing')
+  .action(async (file: string, options: { dataDir?: string; force?: boolean }) => {
+    console.log(await restoreCommand(configWith({ NAUTILUS_DATA_DIR: options.dataDir }), file, options.force === true));
   });
 
 const users = program.command('users').description('manage users (stop the server first when it uses the embedded database)');

@@ -431,6 +431,9 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
+/** Every migration this code knows; a database that ran any other was migrated by a newer Nautilus. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(migrations).sort();
+
 /** Brings the schema up to date; safe to run from several instances at once (Kysely takes a lock). */
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   // Names are reserved per change and land in any order: a database that ran 0012 still runs 0011.
