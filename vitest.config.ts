@@ -11,6 +11,8 @@ export default defineConfig({
       'regimes/src/**/*.test.ts',
       'analytics/src/**/*.test.ts',
       'core/test/**/*.test.ts',
+      'clients/typescript/src/**/*.test.ts',
+      'clients/python/**/*.test.ts',
     ],
     testTimeout: 30_000,
     hookTimeout: 60_000,
