@@ -8,6 +8,8 @@ import { getCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import { createRequestContext, SESSION_COOKIE, type Services } from '../api/context.ts';
 import { loginBatchRefusal, refuseUnbatchable } from '../api/login-batch.ts';
+import { mountDocsPage } from '../api/rest/docs-page.ts';
+import { mountRestRoutes } from '../api/rest/rest-routes.ts';
 import { appRouter } from '../api/router.ts';
 import { mountPluginPackageRoute } from '../plugins/install/package-upload-route.ts';
 import { SHARE_COOKIE, shareLinkAllowsAsset } from '../sharing/share-cookie.ts';
@@ -83,6 +85,10 @@ export function createApp(services: Services): Hono {
       },
     });
   });
+
+  // The same procedures as plain HTTP + JSON at /api/v1, their OpenAPI document, and its interactive docs at /docs.
+  mountRestRoutes(app, services, (c) => clientAddress(c.env, c.req.raw.headers, trustedProxies));
+  mountDocsPage(app);
 
   // The live endpoint is a WebSocket (core/src/live/live-gateway.ts answers the upgrade); a plain GET is told so.
   app.get('/live', (c) =>
