@@ -224,7 +224,7 @@ for (const dialect of dialects) {
       });
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toContain('text/event-stream');
-      const reader = (response.body as ReadableStream<Uint8Array>).pipeThrough(new TextDecoderStream()).getReader();
+      const reader = (response.body as ReadableStream).pipeThrough(new TextDecoderStream()).getReader();
       let text = '';
       while (!text.includes('\n\n')) {
         const { value, done } = await reader.read();
