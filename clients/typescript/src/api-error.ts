@@ -70,3 +70,24 @@ function codeOfStatus(status: number): string {
   if (status === 503) return 'UNAVAILABLE';
   return status >= 500 ? 'INTERNAL' : 'VALIDATION';
 }
+
+const STATUS_OF_CODE: Record<string, number> = {
+  VALIDATION: 400,
+  INSUFFICIENT_DATA: 400,
+  NOT_POSITIVE_DEFINITE: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  COMPUTE_UNAVAILABLE: 412,
+  RATE_LIMITED: 429,
+  DATA_SOURCE_ERROR: 502,
+  UNAVAILABLE: 503,
+  PLUGIN_TIMEOUT: 408,
+  SANDBOX_TIMEOUT: 408,
+};
+
+/** The HTTP status the API answers `code` with, for errors that arrive inside an open event stream. */
+export function statusOfCode(code: unknown): number {
+  return (typeof code === 'string' ? STATUS_OF_CODE[code] : undefined) ?? 500;
+}

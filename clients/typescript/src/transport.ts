@@ -1,4 +1,4 @@
-import { apiErrorFrom, NautilusApiError } from './api-error.ts';
+import { apiErrorFrom, NautilusApiError, statusOfCode } from './api-error.ts';
 import type { EventOf, InputArgs, OutputOf, ProcedurePath, SubscriptionPath } from './procedures.ts';
 import { serverSentEvents } from './server-sent-events.ts';
 
@@ -79,7 +79,7 @@ export function createTransport(options: ClientOptions): Transport {
       if (!response.ok) throw await apiErrorFrom(response, path);
       if (!response.body) return;
       for await (const { event, data } of serverSentEvents(response.body, callOptions?.signal)) {
-        if (event === 'error' || event === 'serialized-error') throw streamError(response.status, data, path);
+        if (event === 'error' || event === 'serialized-error') throw streamError(data, path);
         if (event === 'message') yield data as never;
       }
     },
@@ -119,10 +119,11 @@ export function queryString(input: unknown): string {
   return text ? `?${text}` : '';
 }
 
-function streamError(status: number, data: unknown, path: string): NautilusApiError {
+/** An `event: error` sent after the stream opened (its HTTP status was 200 by then): the status its code answers elsewhere. */
+function streamError(data: unknown, path: string): NautilusApiError {
   const body = (data && typeof data === 'object' ? data : {}) as Record<string, any>;
   return new NautilusApiError(
-    typeof body.status === 'number' ? body.status : status,
+    statusOfCode(body.code),
     {
       code: typeof body.code === 'string' ? body.code : 'INTERNAL',
       message: typeof body.message === 'string' ? body.message : `${path} ended with an error`,
