@@ -1,6 +1,9 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { type ServerProcess, startServerProcess } from '@nautilus/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, NautilusApiError, type NautilusClient } from './index.ts';
@@ -25,13 +28,14 @@ describe('@nautilus/client against the server', () => {
   let server: ServerProcess | undefined;
   let client: NautilusClient;
   let strategyId: string;
+  let apiKey: string;
 
   beforeAll(async () => {
     server = await startServerProcess({ NAUTILUS_DATA_DIR: dataDir, NAUTILUS_ADMIN_PASSWORD: ADMIN_PASSWORD }, 100_000);
     const admin = createClient({ baseUrl: server.url });
     await admin.login('admin', ADMIN_PASSWORD);
-    const { key } = await admin.apiKeys.create({ name: 'typescript client test' });
-    client = createClient({ baseUrl: `${server.url}/`, apiKey: key });
+    apiKey = (await admin.apiKeys.create({ name: 'typescript client test' })).key;
+    client = createClient({ baseUrl: `${server.url}/`, apiKey });
   }, 120_000);
   afterAll(async () => {
     await server?.stop();
@@ -127,5 +131,19 @@ describe('@nautilus/client against the server', () => {
     expect(events.length).toBe(2);
     for (const event of events) expect(typeof event.type).toBe('string');
     await client.deployments.stop({ id: deployed.id, reason: 'client test' });
+  });
+
+  it('runs the example: lists dashboards with an API key, runs a backtest and prints its metrics', async () => {
+    const example = fileURLToPath(new URL('../examples/backtest.ts', import.meta.url));
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [example], {
+      env: { ...process.env, NAUTILUS_URL: server!.url, NAUTILUS_API_KEY: apiKey },
+    });
+    expect(stderr).toBe('');
+    expect(stdout).toContain('signed in as admin (admin)');
+    expect(stdout).toContain('From the TypeScript client');
+    const runId = /^backtest (\S+): total return/m.exec(stdout)?.[1] as string;
+    const { metrics } = await client.backtests.get(runId);
+    expect(stdout).toContain(`${metrics!.tradeCount} trades`);
+    expect(stdout).toContain(`total return ${(metrics!.totalReturn * 100).toFixed(2)} %`);
   });
 });
