@@ -37,7 +37,9 @@ socket.addEventListener('message', (event) => {
       const i = frame.time.length - 1;
       const label = message.id === 1 ? 'tick ' : 'CLOSED';
       const time = new Date(frame.time[i]).toISOString();
-      console.log(`${label} ${symbol} ${time} o=${frame.open[i]} h=${frame.high[i]} l=${frame.low[i]} c=${frame.close[i]} v=${frame.volume[i]}`);
+      console.log(
+        `${label} ${symbol} ${time} o=${frame.open[i]} h=${frame.high[i]} l=${frame.low[i]} c=${frame.close[i]} v=${frame.volume[i]}`,
+      );
     }
   }
 });
