@@ -146,7 +146,7 @@ describe.skipIf(!pglite || pglite.skip)('nautilus backup and restore, embedded d
   beforeAll(async () => {
     await seed({ dataDir: source });
     before = await tableContents({ dataDir: source });
-  }, 120_000);
+  }, 240_000);
   afterAll(async () => {
     await server?.stop();
     rmSync(root, { recursive: true, force: true });
@@ -171,7 +171,15 @@ describe.skipIf(!pglite || pglite.skip)('nautilus backup and restore, embedded d
       'database/pglite.tar',
     ]);
     expect(parts.get('data/secrets.key')?.toString()).toBe(readFileSync(join(source, 'secrets.key'), 'utf8'));
-  }, 60_000);
+  }, 180_000);
+
+  it('refuses a backup file inside the data dir it backs up', async () => {
+    const inside = join(source, 'nautilus.backup');
+    const result = await nautilus(['backup', inside], { NAUTILUS_DATA_DIR: source });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain(`VALIDATION: ${inside} is inside the data dir ${source}`);
+    expect(existsSync(inside)).toBe(false);
+  }, 180_000);
 
   it('restores into a new data dir the same rows of every table, a secret that decrypts, and the plugin files', async () => {
     const target = join(root, 'restored');
@@ -185,11 +193,11 @@ describe.skipIf(!pglite || pglite.skip)('nautilus backup and restore, embedded d
     expect(statSync(target).mode & 0o777).toBe(0o700);
     expect(readFileSync(join(target, 'plugin-data', 'acme.widgets', 'state.json'), 'utf8')).toBe('{"cursor":42}\n');
     expect(readdirSync(root).filter((name) => name.includes('.restore-'))).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 
   it('starts a server on the restored data dir where a user logs in, and refuses a backup while it runs', async () => {
     const target = join(root, 'restored');
-    server = await startServerProcess({ NAUTILUS_DATA_DIR: target }, 60_000);
+    server = await startServerProcess({ NAUTILUS_DATA_DIR: target }, 120_000);
     const login = await trpcOverHttp(server.url, 'auth.login', { username: 'trader', password: PASSWORD });
     expect(login.status).toBe(200);
     expect(login.cookie).toBeTruthy();
@@ -203,7 +211,7 @@ describe.skipIf(!pglite || pglite.skip)('nautilus backup and restore, embedded d
     expect(existsSync(file)).toBe(false);
     expect(await server.stop()).toBe(0);
     server = undefined;
-  }, 90_000);
+  }, 240_000);
 
   it('refuses a data dir that holds a database without --force, and with --force moves it aside', async () => {
     const target = join(root, 'restored');
@@ -221,7 +229,7 @@ describe.skipIf(!pglite || pglite.skip)('nautilus backup and restore, embedded d
     expect(existsSync(join(aside, 'db', 'PG_VERSION'))).toBe(true);
     expect(existsSync(join(aside, 'nautilus.pid'))).toBe(false);
     expect(await tableContents({ dataDir: target })).toEqual(before);
-  }, 90_000);
+  }, 180_000);
 
   describe('refuses a damaged, foreign or newer file, naming the fault, and touches nothing', () => {
     const damaged = join(root, 'damaged');
@@ -316,7 +324,7 @@ describe.skipIf(!pglite || pglite.skip)('nautilus backup and restore, embedded d
         expect(result.stderr).toContain(says);
         expect(result.stderr).toContain('Nothing was changed');
         expect(listing()).toEqual(untouched);
-      }, 60_000);
+      }, 180_000);
     }
   });
 });
@@ -332,7 +340,7 @@ describe.skipIf(!postgres || postgres.skip)('nautilus backup and restore, Postgr
     from = await (postgres as NonNullable<typeof postgres>).create();
     into = await (postgres as NonNullable<typeof postgres>).create();
     await seed(from.options);
-  }, 120_000);
+  }, 240_000);
   afterAll(async () => {
     await from?.drop();
     await into?.drop();
@@ -349,7 +357,7 @@ describe.skipIf(!postgres || postgres.skip)('nautilus backup and restore, Postgr
     expect(result.stderr).toContain('NOT_FOUND: pg_dump is not on PATH');
     expect(result.stderr).toContain('pg_dump -Fc "$DATABASE_URL" > nautilus.dump');
     expect(existsSync(join(root, 'none.backup'))).toBe(false);
-  }, 60_000);
+  }, 180_000);
 
   it.skipIf(!hasPgDump)(
     'backs up with pg_dump and restores into an empty database the same rows and a secret that decrypts',

@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { isNautilusError, NautilusError } from '@nautilus/sdk';
 import { lockDataDir } from '../db/data-dir-lock.ts';
 import { tightenDataDir } from '../db/data-dir-modes.ts';
@@ -15,6 +15,18 @@ export interface BackupOptions {
   secretsKey: string | undefined;
   file: string;
   progress: (line: string) => void;
+}
+
+/** Refuses a backup file inside the data dir: the next backup would carry it, and one lost disk would take both. */
+export function checkOutsideDataDir(file: string, dataDir: string): void {
+  const real = (path: string) => (existsSync(path) ? realpathSync(path) : resolve(path));
+  const inside = relative(real(dataDir), join(real(dirname(file)), basename(file)));
+  if (!inside.startsWith('..') && !isAbsolute(inside)) {
+    throw new NautilusError(
+      'VALIDATION',
+      `${file} is inside the data dir ${dataDir}: write the backup elsewhere (another disk is better), so the next backup does not carry it.`,
+    );
+  }
 }
 
 /** A stage folder beside the backup file (same file system, so no copy across disks), private to this user. */
@@ -36,6 +48,7 @@ export async function backupEmbedded(options: BackupOptions): Promise<BackupMani
       `No embedded database in ${join(dataDir, 'db')}: nothing to back up. Point NAUTILUS_DATA_DIR or --data-dir at the server's data dir.`,
     );
   }
+  checkOutsideDataDir(file, dataDir);
   let unlock: () => void;
   try {
     unlock = lockDataDir(dataDir);
@@ -62,7 +75,7 @@ export async function backupEmbedded(options: BackupOptions): Promise<BackupMani
     progress(
       `database: ${facts.migrations.length} migrations, ${Object.keys(facts.rowCounts).length} tables, ${dump.size} bytes`,
     );
-    const { files, skipped } = listDataDirFiles(dataDir, [file]);
+    const { files, skipped } = listDataDirFiles(dataDir, [file, stage]);
     for (const path of skipped) progress(`skipped ${path}: not a regular file or folder (a link is not followed)`);
     const dataParts = stageDataDirFiles(dataDir, files, stage);
     progress(`data dir: ${files.length} files (secrets key, installed plugins, plugin data)`);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { CORE_VERSION } from '../version.ts';
 import type { BackupOptions } from './backup-embedded.ts';
-import { makeStageDir } from './backup-embedded.ts';
+import { checkOutsideDataDir, makeStageDir } from './backup-embedded.ts';
 import { writeBackupFile } from './backup-file.ts';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupManifest } from './backup-manifest.ts';
 import { listDataDirFiles, stageDataDirFiles } from './data-dir-files.ts';
@@ -17,6 +17,7 @@ import { runPgTool } from './pg-tools.ts';
  */
 export async function backupPostgres(options: BackupOptions & { databaseUrl: string }): Promise<BackupManifest> {
   const { file, progress, dataDir, databaseUrl } = options;
+  checkOutsideDataDir(file, dataDir);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const stage = makeStageDir(file);
@@ -32,7 +33,7 @@ export async function backupPostgres(options: BackupOptions & { databaseUrl: str
       databaseUrl,
     );
     await client.query('commit');
-    const { files, skipped } = listDataDirFiles(dataDir, [file]);
+    const { files, skipped } = listDataDirFiles(dataDir, [file, stage]);
     for (const path of skipped) progress(`skipped ${path}: not a regular file or folder (a link is not followed)`);
     const dataParts = stageDataDirFiles(dataDir, files, stage);
     progress(`data dir: ${files.length} files (secrets key, installed plugins, plugin data)`);
