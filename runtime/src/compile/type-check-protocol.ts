@@ -7,12 +7,19 @@ export interface TypeCheckResult {
   total: number;
 }
 
-/** A source for the type-check thread to check, abandoned past `deadline` (epoch ms). */
+/** A source for the type-check thread to check, abandoned once it has used `budgetMs` of the thread's CPU time. */
 export interface CheckRequest {
   id: number;
   source: string;
-  deadline: number;
+  budgetMs: number;
 }
 
-/** The thread's answer: the result, or that the check ran past its deadline, or why it failed. */
-export type CheckReply = { id: number; result: TypeCheckResult } | { id: number; timeout: true } | { id: number; error: string };
+/**
+ * The thread's messages about a request: that it started checking it (requests queue behind each
+ * other), then the result, or that the check ran past its budget, or why it failed.
+ */
+export type CheckReply =
+  | { id: number; started: true }
+  | { id: number; result: TypeCheckResult }
+  | { id: number; timeout: true }
+  | { id: number; error: string };

@@ -43,6 +43,22 @@ describe('typeCheckStrategy', () => {
     ]);
   });
 
+  it('stops a check past its CPU budget with VALIDATION, and the thread goes on checking the next source', async () => {
+    await typeCheckStrategy(SMA); // warm: the budget covers the check alone, never TypeScript's loading
+    // A new source of a few hundred functions needs far more than a millisecond of checking.
+    const body = Array.from(
+      { length: 300 },
+      (_, index) => `const f${index} = (values: number[]) => values.map((v) => v * ${index}).reduce((a, b) => a + b, 0);`,
+    );
+    const heavy = `${body.join('\n')}\nexport default defineStrategy({ onBar(ctx) { ctx.log(String(f1([1]))); } });`;
+    const error = await typeCheckStrategy(heavy, { budgetMs: 1 }).catch((caught: unknown) => caught);
+    expect(isNautilusError(error) && error.code).toBe('VALIDATION');
+    expect(isNautilusError(error) && error.details.typeCheck).toBe('timeout');
+    expect(String((error as Error).message)).toMatch(/CPU time/);
+    // Not remembered as an answer, and the same thread answers the full-budget check.
+    expect(await typeCheckStrategy(heavy)).toEqual({ diagnostics: [], total: 0 });
+  });
+
   it('refuses a source over the size cap, naming the field', async () => {
     const error = await typeCheckStrategy('x'.repeat(MAX_TYPE_CHECK_CHARS + 1)).catch((reason: unknown) => reason);
     expect(isNautilusError(error) && error.code).toBe('VALIDATION');

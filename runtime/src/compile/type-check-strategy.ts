@@ -3,16 +3,20 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { NautilusError, STRATEGY_SANDBOX_GLOBALS_DTS } from '@nautilus/sdk';
 import { compileError } from './compile-diagnostics.ts';
-import type { CheckReply, TypeCheckResult } from './type-check-protocol.ts';
+import type { CheckReply, CheckRequest, TypeCheckResult } from './type-check-protocol.ts';
 
 export type { TypeCheckResult } from './type-check-protocol.ts';
 
 /** Largest source the type check takes (characters); a strategy is one file, this is generous. */
 export const MAX_TYPE_CHECK_CHARS = 200_000;
-/** How long one check may take before it is abandoned. */
+/** CPU time (of the type-check thread) one check may use before it is abandoned. */
 export const TYPE_CHECK_TIMEOUT_MS = 3_000;
-/** Past the deadline, how long the thread gets to notice it before it is stopped and started afresh. */
-const STOP_GRACE_MS = 2_000;
+/**
+ * Wall-clock time a check may run, from when the thread starts it, before the thread is taken to be
+ * stuck (in something the budget's cancellation never reaches) and is stopped and started afresh.
+ * Generous: on a loaded machine the CPU budget alone can take many times its length in wall time.
+ */
+const STUCK_AFTER_MS = 30_000;
 
 /** The sdk files that make up the strategy API, as the editor loads them (builder's sdk-types.ts). */
 const SDK_STRATEGY_FILES = ['params.ts', 'orders.ts', 'indicators.ts', 'context.ts', 'define-strategy.ts'];
@@ -21,7 +25,9 @@ const recent = new Map<string, TypeCheckResult>();
 const RECENT_KEPT = 32;
 
 interface Pending {
-  resolve(reply: CheckReply): void;
+  /** The thread began this check (it may have waited behind others, or behind the thread's warm-up). */
+  started(): void;
+  resolve(reply: Exclude<CheckReply, { started: true }>): void;
   reject(error: unknown): void;
 }
 
@@ -46,6 +52,10 @@ function checkThread() {
     pending.clear();
   };
   worker.on('message', (reply: CheckReply) => {
+    if ('started' in reply) {
+      pending.get(reply.id)?.started();
+      return;
+    }
     pending.get(reply.id)?.resolve(reply);
     pending.delete(reply.id);
     // An idle thread does not keep a process (a CLI, a test) alive; one with a check under way does.
@@ -61,22 +71,25 @@ function checkThread() {
 function timedOut(): NautilusError {
   return new NautilusError(
     'VALIDATION',
-    `The type check of this strategy took longer than ${TYPE_CHECK_TIMEOUT_MS / 1000} s and was stopped; simplify its types or save it as a draft.`,
+    `The type check of this strategy took more than ${TYPE_CHECK_TIMEOUT_MS / 1000} s of CPU time and was stopped; simplify its types or save it as a draft.`,
     { fields: [{ path: 'source', message: 'the type check timed out' }], details: { typeCheck: 'timeout' } },
   );
 }
 
-/** One check on the thread; a thread that does not answer by the deadline and its grace is stopped. */
-function checkOnThread(source: string): Promise<TypeCheckResult> {
+/** One check on the thread; a thread still on it STUCK_AFTER_MS after starting it is stopped. */
+function checkOnThread(source: string, budgetMs: number): Promise<TypeCheckResult> {
   const { worker, pending } = checkThread();
   const id = nextId++;
   return new Promise<TypeCheckResult>((resolve, reject) => {
-    const stop = setTimeout(() => {
-      pending.delete(id);
-      reject(timedOut());
-      void worker.terminate();
-    }, TYPE_CHECK_TIMEOUT_MS + STOP_GRACE_MS);
+    let stop: ReturnType<typeof setTimeout> | undefined;
     pending.set(id, {
+      started() {
+        stop = setTimeout(() => {
+          pending.delete(id);
+          reject(timedOut());
+          void worker.terminate();
+        }, STUCK_AFTER_MS);
+      },
       resolve(reply) {
         clearTimeout(stop);
         if ('result' in reply) resolve(reply.result);
@@ -89,7 +102,7 @@ function checkOnThread(source: string): Promise<TypeCheckResult> {
       },
     });
     worker.ref();
-    worker.postMessage({ id, source, deadline: Date.now() + TYPE_CHECK_TIMEOUT_MS });
+    worker.postMessage({ id, source, budgetMs } satisfies CheckRequest);
   });
 }
 
@@ -99,10 +112,13 @@ function checkOnThread(source: string): Promise<TypeCheckResult> {
  * thread of its own (type-check-worker.ts), never on the caller's event loop; that thread keeps one
  * TypeScript LanguageService, so later checks re-read only the strategy file. Results of the last
  * few sources are remembered. Throws VALIDATION for a source over MAX_TYPE_CHECK_CHARS or a check
- * that runs past TYPE_CHECK_TIMEOUT_MS.
+ * that uses more than TYPE_CHECK_TIMEOUT_MS of the thread's CPU time (warm-up not counted).
  * @example const { diagnostics } = await typeCheckStrategy('export default defineStrategy({ onBar(ctx) { ctx.liquidat(); } })');
  */
-export async function typeCheckStrategy(source: string): Promise<TypeCheckResult> {
+export async function typeCheckStrategy(
+  source: string,
+  { budgetMs = TYPE_CHECK_TIMEOUT_MS }: { budgetMs?: number } = {},
+): Promise<TypeCheckResult> {
   if (source.length > MAX_TYPE_CHECK_CHARS) {
     throw NautilusError.validation('strategy', [
       {
@@ -113,7 +129,7 @@ export async function typeCheckStrategy(source: string): Promise<TypeCheckResult
   }
   const known = recent.get(source);
   if (known) return known;
-  const result = await checkOnThread(source);
+  const result = await checkOnThread(source, budgetMs);
   recent.set(source, result);
   if (recent.size > RECENT_KEPT) recent.delete(recent.keys().next().value as string);
   return result;
