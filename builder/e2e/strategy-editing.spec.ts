@@ -132,3 +132,47 @@ test('New strategy asks for a name and an example; ctx. completes above existing
   await attach(page, testInfo, 'new-strategy-dialog-390');
   expect(pageErrors).toEqual([]);
 });
+
+test('a click on the source and the keys typed while the editor is still loading reach the editor', async ({ page }) => {
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  const admin = await apiAs('admin', ADMIN_PASSWORD);
+  const created = await admin.call('strategies.create', {
+    source: 'export default defineStrategy({\n  onBar(ctx) {},\n});\n',
+    name: `Hand-over e2e ${Date.now()}`,
+  });
+  expect(created.status, JSON.stringify(created.error)).toBe(200);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await loginUi(page, 'admin', ADMIN_PASSWORD);
+
+  // Hold Monaco's chunk back: the Lab shows the source as text meanwhile.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/assets/CodeEditor-*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`/#/strategies/${created.data.id}`);
+  const preview = page.getByTestId('strategy-source-preview');
+  const firstLine = preview.locator('[data-line="1"]');
+  await expect(firstLine).toBeVisible();
+  // A click just left of the first character of line 1, then a comment typed on a line of its own.
+  const box = (await firstLine.boundingBox())!;
+  await page.mouse.click(box.x + 1, box.y + box.height / 2);
+  await page.keyboard.type('// typed early');
+  await page.keyboard.press('Enter');
+  release();
+
+  const editor = page.getByTestId('strategy-editor');
+  await expect(editor.locator('.view-lines')).toContainText(/\/\/\styped\searly/);
+  await expect(page.getByTestId('unsaved-changes')).toBeVisible();
+  // The cursor is where the typing left it (the start of the old first line): what is typed next follows on.
+  await page.keyboard.insertText('// then more ');
+  await expect(editor.locator('.view-line').filter({ hasText: /typed\searly/ })).toHaveText(/^\/\/\styped\searly$/);
+  await expect(editor.locator('.view-line').filter({ hasText: /then\smore/ })).toHaveText(
+    /^\/\/\sthen\smore\sexport\sdefault\sdefineStrategy\(\{$/,
+  );
+  expect(pageErrors).toEqual([]);
+});

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { type CompileDiagnostic, diagnosticMarkers } from './compile-errors.ts';
+import type { EditorHandOver } from './editor-hand-over.ts';
 import { monaco, setupMonaco } from './monaco-setup.ts';
 
 export interface CodeEditorProps {
@@ -16,6 +17,8 @@ export interface CodeEditorProps {
   cursor?: { line: number; column: number };
   /** For viewers: the source can be read and searched, not changed. */
   readOnly?: boolean;
+  /** A click and keys on the text preview before this editor existed: applied when it mounts. */
+  handOver?: EditorHandOver;
 }
 
 /** The Monaco TypeScript editor of a strategy's source, with the strategy API's types loaded. */
@@ -28,12 +31,14 @@ export default function CodeEditor({
   theme,
   cursor,
   readOnly = false,
+  handOver,
 }: CodeEditorProps) {
   const elementRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const callbacks = useRef({ onChange, onSave });
   callbacks.current = { onChange, onSave };
   const startText = useRef(initialValue);
+  const pending = useRef(handOver);
 
   useEffect(() => {
     const m = setupMonaco();
@@ -52,6 +57,12 @@ export default function CodeEditor({
     editorRef.current = editor;
     editor.addCommand(m.KeyMod.CtrlCmd | m.KeyCode.KeyS, () => callbacks.current.onSave());
     const subscription = model.onDidChangeContent(() => callbacks.current.onChange(model.getValue()));
+    const early = pending.current;
+    if (early?.cursor) {
+      editor.setPosition({ lineNumber: early.cursor.line, column: early.cursor.column });
+      editor.focus();
+      if (early.typed) editor.trigger('keyboard', 'type', { text: early.typed });
+    }
     return () => {
       subscription.dispose();
       editor.dispose();

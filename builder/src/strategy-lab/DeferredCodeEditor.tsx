@@ -1,6 +1,7 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { CodeEditorProps } from './CodeEditor.tsx';
 import { CodePreview } from './CodePreview.tsx';
+import { type EditorHandOver, withKey } from './editor-hand-over.ts';
 
 // Monaco (several MB) loads only once the Lab is open, in its own chunks.
 const CodeEditor = lazy(() => import('./CodeEditor.tsx'));
@@ -8,7 +9,8 @@ const CodeEditor = lazy(() => import('./CodeEditor.tsx'));
 /**
  * The strategy's editor, asked for only after the Lab has painted the source as text: fetching and
  * evaluating Monaco and laying out its first view would otherwise come before (or in the middle of)
- * the Lab's first paint, and the trader would look at a spinner instead of their code.
+ * the Lab's first paint, and the trader would look at a spinner instead of their code. A click on
+ * the preview and the keys typed after it are handed over to the editor when it mounts.
  */
 export function DeferredCodeEditor(props: CodeEditorProps) {
   const [wanted, setWanted] = useState(false);
@@ -23,11 +25,25 @@ export function DeferredCodeEditor(props: CodeEditorProps) {
       clearTimeout(timer);
     };
   }, []);
-  const preview = <CodePreview source={props.initialValue} theme={props.theme} />;
+  const handOver = useRef<EditorHandOver>({ typed: '' });
+  const preview = (
+    <CodePreview
+      source={props.initialValue}
+      theme={props.theme}
+      onPlaceCursor={(cursor) => {
+        handOver.current = { cursor, typed: '' };
+      }}
+      onKey={(event) => {
+        if (props.readOnly || !handOver.current.cursor) return;
+        handOver.current.typed = withKey(handOver.current.typed, event.key, event);
+        if (event.key === 'Tab') event.preventDefault();
+      }}
+    />
+  );
   if (!wanted) return preview;
   return (
     <Suspense fallback={preview}>
-      <CodeEditor {...props} />
+      <CodeEditor {...props} handOver={handOver.current} />
     </Suspense>
   );
 }
