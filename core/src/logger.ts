@@ -1,5 +1,27 @@
 import { capText, capValue, isNautilusError, type ValueCaps } from '@nautilus/sdk';
 import { type DestinationStream, type Logger, pino } from 'pino';
+import { currentRequestId } from './request-scope.ts';
+
+/** `json`: one JSON object a line (production, log shippers); `pretty`: readable, coloured lines for a terminal. */
+export type LogFormat = 'json' | 'pretty';
+
+/**
+ * The format logs are written in: `NAUTILUS_LOG_FORMAT` when set (json or pretty), else pretty on a
+ * terminal outside production and JSON everywhere else.
+ */
+export function logFormatFor(env: NodeJS.ProcessEnv, stdoutIsTty: boolean): LogFormat {
+  const forced = env.NAUTILUS_LOG_FORMAT?.trim().toLowerCase();
+  if (forced === 'json' || forced === 'pretty') return forced;
+  return stdoutIsTty && env.NODE_ENV !== 'production' ? 'pretty' : 'json';
+}
+
+/** pino-pretty in a worker thread (pino's transport), so formatting never runs on the event loop. */
+function prettyStream(): DestinationStream {
+  return pino.transport({
+    target: 'pino-pretty',
+    options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' },
+  });
+}
 
 /** Longest message, and longest stack, one log line carries. */
 const MAX_LOG_MESSAGE = 4_000;
@@ -12,12 +34,19 @@ const LOG_CAPS: ValueCaps = { maxString: 2_000, maxItems: 50, maxDepth: 4 };
  * Structured JSON logs (pino) to stdout (or `destination`); secrets never go through here. Every
  * line stays small whatever it logs: a message, an error's message, stack, details and cause chain
  * may quote users' code (a strategy's thrown text) of any size, and one huge line stalls the server.
+ * Lines written while a request is served carry its `requestId` (see request-scope.ts). Without a
+ * `destination`, the format is {@link logFormatFor} the process's environment.
  */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const format = destination ? 'json' : logFormatFor(process.env, process.stdout.isTTY === true);
   return pino(
     {
       level,
       base: { service: 'nautilus' },
+      mixin() {
+        const requestId = currentRequestId();
+        return requestId === undefined ? {} : { requestId };
+      },
       redact: ['password', '*.password', 'key', 'token'],
       serializers: { err: serializeError, error: serializeError },
       hooks: {
@@ -32,7 +61,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
         },
       },
     },
-    destination,
+    destination ?? (format === 'pretty' ? prettyStream() : undefined),
   );
 }
 

@@ -19,6 +19,7 @@ import { describeModeChanges, tightenDataDir } from './db/data-dir-modes.ts';
 import { openDatabase } from './db/database.ts';
 import { createApp } from './http/app.ts';
 import { createMetrics } from './http/metrics.ts';
+import { registerServiceMetrics } from './http/service-metrics.ts';
 import { createStartupGate, type FetchHandler } from './http/startup-gate.ts';
 import { createLiveHub, registerCoreSources } from './live/create-live-hub.ts';
 import { LiveGateway, reject } from './live/live-gateway.ts';
@@ -206,6 +207,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       pluginInstalls: installs.installer,
       live,
     };
+    registerServiceMetrics(metrics.registry, { services, queryErrors: database.queryErrors });
     const app = createApp(services);
 
     // Last, so that a start-up that fails never leaves an admin whose password nobody saw.

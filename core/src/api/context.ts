@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { resolveApiKey } from '../auth/api-keys.ts';
@@ -10,11 +11,13 @@ import type { Tables, User } from '../db/tables.ts';
 import type { DeploymentManager } from '../deployments/deployment-manager.ts';
 import { IN_PROCESS_ADDRESS } from '../http/client-address.ts';
 import type { Metrics } from '../http/metrics.ts';
+import { requestIdOf } from '../http/request-id.ts';
 import type { LiveHub } from '../live/live-hub.ts';
 import type { MarketFeed } from '../market/market-feed.ts';
 import type { PluginInstaller } from '../plugins/install/plugin-installer.ts';
 import type { PluginHost } from '../plugins/plugin-host.ts';
 import type { ProviderAdmin } from '../providers/provider-admin.ts';
+import { currentRequestId } from '../request-scope.ts';
 import type { RiskService } from '../risk/risk-service.ts';
 import type { SweepService } from '../sweeps/sweep-service.ts';
 
@@ -53,6 +56,8 @@ export interface RequestContext {
   responseHeaders: Headers;
   /** The client's address (the socket's peer, or what a trusted proxy forwarded); see client-address.ts. */
   clientAddress: string;
+  /** This request's id (the caller's valid `x-request-id`, else generated): in the response header, error bodies and log lines. */
+  requestId: string;
 }
 
 function readCookie(header: string | null, name: string): string | undefined {
@@ -76,7 +81,8 @@ export async function createRequestContext(
   responseHeaders: Headers,
   clientAddress: string = IN_PROCESS_ADDRESS,
 ): Promise<RequestContext> {
-  const base = { services, responseHeaders, clientAddress, user: undefined, via: undefined, sessionToken: undefined };
+  const requestId = requestIdOf(request) ?? currentRequestId() ?? randomUUID();
+  const base = { services, responseHeaders, clientAddress, requestId, user: undefined, via: undefined, sessionToken: undefined };
   const authorization = request.headers.get('authorization');
   if (authorization?.startsWith('Bearer ')) {
     const user = await resolveApiKey(services.db, authorization.slice('Bearer '.length).trim());

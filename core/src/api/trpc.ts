@@ -5,6 +5,7 @@ import { ZodError } from 'zod';
 import { auditMutation } from '../audit/audit-call.ts';
 import { ROLES, type Role, type User } from '../db/tables.ts';
 import { uniqueViolationAsConflict } from '../db/unique-violation.ts';
+import { currentRequestId } from '../request-scope.ts';
 import { runAsRiskCaller } from '../risk/risk-caller.ts';
 import { checkRawInput } from '../validation/check-raw-input.ts';
 import type { RequestContext } from './context.ts';
@@ -55,12 +56,15 @@ export interface NautilusErrorShape {
   fields: FieldIssue[];
   details: Record<string, unknown>;
   plugin: string | null;
+  /** The request's id (also in the `x-request-id` response header and its log lines); null outside a request. */
+  requestId: string | null;
 }
 
 const t = initTRPC.context<RequestContext>().create({
   // Subscriptions (deployments.watch) are served as server-sent events; pings keep proxies from closing idle streams.
   sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 20_000 } },
-  errorFormatter({ shape, error, path, type }) {
+  errorFormatter({ shape, error, path, type, ctx }) {
+    const requestId = ctx?.requestId ?? currentRequestId() ?? null;
     const cause = error.cause;
     let nautilus: NautilusErrorShape;
     if (isNautilusError(cause)) {
@@ -70,15 +74,16 @@ const t = initTRPC.context<RequestContext>().create({
         fields: cause.fields,
         details: cause.details,
         plugin: cause.plugin ?? null,
+        requestId,
       };
     } else if (cause instanceof ZodError) {
       const fields = zodFields(cause);
       const message = `Invalid input: ${fields.map((field) => `${field.path || '(root)'}: ${field.message}`).join('; ')}`;
-      nautilus = { code: 'VALIDATION', message, fields, details: {}, plugin: null };
+      nautilus = { code: 'VALIDATION', message, fields, details: {}, plugin: null, requestId };
     } else {
       // Internal errors are logged with their detail; the caller gets no stack or internals.
       const { code, message } = describeTrpcError(error, path, type);
-      nautilus = { code, message, fields: [], details: {}, plugin: null };
+      nautilus = { code, message, fields: [], details: {}, plugin: null, requestId };
     }
     const { stack: _stack, ...data } = shape.data;
     return { ...shape, message: nautilus.message, data: { ...data, nautilus } };

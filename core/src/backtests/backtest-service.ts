@@ -73,6 +73,11 @@ export class BacktestService {
     this.#timer.unref();
   }
 
+  /** Backtests of this instance waiting for a slot and running now (read by /metrics). */
+  load(): { queued: number; running: number } {
+    return { queued: this.#queue.length, running: this.#running.size };
+  }
+
   /** Marks runs left unfinished by instances that stopped; call once at start. */
   async start(): Promise<void> {
     await this.#maintain();

@@ -92,6 +92,8 @@ export class BarsService {
       cached: stretch.fetchedAt < startedAt,
     }));
     if (forming && forming.forming.time.length > 0) sources.push({ source: forming.source, from: horizon, to, cached: false });
+    for (const stretch of sources) this.#plugins.counters.barsCacheUse(stretch.source, stretch.cached ? 'hit' : 'miss');
+    if (failedRange) this.#plugins.counters.barsCacheUse('none', 'miss');
 
     if (failedRange && bars.time.length === 0) throw combined(symbol, failures);
     const gaps = findGaps(calendar, timeframe, bars.time, from, horizon);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, type LogEvent, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
 import { tightenDataDir } from './data-dir-modes.ts';
@@ -26,7 +26,24 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Connection pool figures for /metrics. */
   poolStats(): { total: number; idle: number; waiting: number };
+  /** Queries that failed since start: `constraint` (a unique or check violation, often an expected conflict) or `other`. */
+  queryErrors: QueryErrorCounts;
   close(): Promise<void>;
+}
+
+export interface QueryErrorCounts {
+  constraint: number;
+  other: number;
+}
+
+/** A Kysely `log` that counts failed queries (SQLSTATE class 23 is a constraint violation). */
+function countQueryErrors(counts: QueryErrorCounts): (event: LogEvent) => void {
+  return (event) => {
+    if (event.level !== 'error') return;
+    const { code } = event.error as { code?: unknown };
+    if (typeof code === 'string' && code.startsWith('23')) counts.constraint++;
+    else counts.other++;
+  };
 }
 
 /** Opens the database named by the options and migrates it to the latest schema. */
@@ -52,10 +69,12 @@ function openPostgres(url: string, max: number, onConnectionError?: (error: Erro
     if (onConnectionError) onConnectionError(error);
     else process.emitWarning(`an idle database connection failed: ${error.message}`, 'NautilusDatabaseWarning');
   });
-  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  const queryErrors = { constraint: 0, other: 0 };
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }), log: countQueryErrors(queryErrors) });
   return {
     db,
     kind: 'postgres',
+    queryErrors,
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: () => db.destroy(),
   };
@@ -65,10 +84,12 @@ async function openPGlite(dataDir: string): Promise<Database> {
   const unlock = lockDataDir(dataDir);
   try {
     const pglite = await PGlite.create(join(dataDir, 'db'));
-    const db = new Kysely<Tables>({ dialect: new PGliteDialect(pglite) });
+    const queryErrors = { constraint: 0, other: 0 };
+    const db = new Kysely<Tables>({ dialect: new PGliteDialect(pglite), log: countQueryErrors(queryErrors) });
     return {
       db,
       kind: 'pglite',
+      queryErrors,
       poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
       async close() {
         await db.destroy();

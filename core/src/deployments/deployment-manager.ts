@@ -112,6 +112,14 @@ export class DeploymentManager {
     return [...this.#live.keys()];
   }
 
+  /** When each deployment running here last processed a bar (epoch ms, null before its first), for /metrics. */
+  progressHere(): { id: string; lastBarProcessedAt: number | null }[] {
+    return [...this.#live.values()].map((deployment) => ({
+      id: deployment.id,
+      lastBarProcessedAt: deployment.lastBarProcessedAt,
+    }));
+  }
+
   /**
    * Checks the request (strategy version: not a draft and type-checking; params, config, limits, a
    * streaming bar source), starts the deployment and waits for its warm-up. Returns it as stored:

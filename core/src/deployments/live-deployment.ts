@@ -73,6 +73,8 @@ export class LiveDeployment {
   #lastPersist = 0;
   #persistTimer: NodeJS.Timeout | undefined;
   #lastTick = 0;
+  /** When (epoch ms, wall clock) the strategy last processed a bar; null before the first. */
+  lastBarProcessedAt: number | null = null;
 
   private constructor(context: DeploymentContext, record: DeploymentRecord, runner: StrategyRunner, onEnd: (id: string) => void) {
     this.id = record.id;
@@ -263,6 +265,7 @@ export class LiveDeployment {
     const book = live ? this.#book?.current() : undefined;
     const update = await this.#runner.push(columns, undefined, book);
     const last = bars.at(-1)!;
+    this.lastBarProcessedAt = Date.now();
     this.#lastTime = last.time;
     this.#lastPrice = last.close;
     if (this.#firstBarTime === null) {

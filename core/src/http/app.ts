@@ -18,7 +18,9 @@ import { hostCheck } from './allowed-hosts.ts';
 import { bodyLimit } from './body-limit.ts';
 import { ASSET_TYPES, revalidatedHtml, serveBuilderAsset } from './builder-assets.ts';
 import { clientAddress, trustedProxyList } from './client-address.ts';
+import { httpMetrics } from './http-metrics.ts';
 import { pluginAssetUrl } from './plugin-asset-url.ts';
+import { requestIdMiddleware } from './request-id.ts';
 import { isSameOrigin } from './same-origin.ts';
 
 /** Largest API request body: a dashboard document is at most 1 MB, with room for the envelope. */
@@ -27,6 +29,9 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024;
 /** The HTTP surface: /healthz, /metrics, /trpc, and the builder app at /. */
 export function createApp(services: Services): Hono {
   const app = new Hono();
+  // First: every answer, refusals by the checks below included, is counted, timed and carries a request id.
+  app.use('*', httpMetrics(services.metrics));
+  app.use('*', requestIdMiddleware());
   app.use(
     '*',
     secureHeaders({

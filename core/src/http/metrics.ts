@@ -1,3 +1,4 @@
+import { LIVE_CLOSE } from '@nautilus/sdk';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { LiveStats } from '../live/live-stats.ts';
 import type { PluginHost } from '../plugins/plugin-host.ts';
@@ -7,6 +8,9 @@ export interface Metrics {
   procedureDuration: Histogram<'procedure' | 'type' | 'outcome'>;
   /** Passwords checked (argon2 runs) by logins, by outcome: what the login limits bound. */
   passwordChecks: Counter<'outcome'>;
+  /** HTTP requests by method, route pattern and status class (see http-metrics.ts). */
+  httpRequests: Counter<'method' | 'route' | 'status'>;
+  httpDuration: Histogram<'method' | 'route' | 'status'>;
 }
 
 /**
@@ -106,7 +110,21 @@ export function createMetrics(
     labelNames: ['outcome'] as const,
     registers: [registry],
   });
-  return { registry, procedureDuration, passwordChecks };
+  const httpLabels = ['method', 'route', 'status'] as const;
+  const httpRequests = new Counter({
+    name: 'nautilus_http_requests_total',
+    help: 'HTTP requests answered, by method, route pattern (never the raw path) and status class (2xx, 4xx, 5xx)',
+    labelNames: httpLabels,
+    registers: [registry],
+  });
+  const httpDuration = new Histogram({
+    name: 'nautilus_http_request_duration_seconds',
+    help: 'Time to answer an HTTP request (until the response is handed over), by method, route pattern and status class',
+    labelNames: httpLabels,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  return { registry, procedureDuration, passwordChecks, httpRequests, httpDuration };
 }
 
 /** The live hub's gauges and counters, read from its plain counters at scrape time (the hot path only increments numbers). */
@@ -149,4 +167,31 @@ function registerLiveMetrics(registry: Registry, live: () => LiveStats | undefin
       },
     });
   }
+  new Counter({
+    name: 'nautilus_live_disconnects_total',
+    help: 'Live WebSocket connections closed, by close code (1000 normal, 1001 going away, 1006 dropped, 4xxx Nautilus codes; other codes as "other")',
+    labelNames: ['code'] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      const byCode = new Map<string, number>();
+      for (const [code, count] of live()?.closes ?? []) {
+        const label = KNOWN_CLOSE_CODES.has(code) ? String(code) : 'other';
+        byCode.set(label, (byCode.get(label) ?? 0) + count);
+      }
+      for (const [code, count] of byCode) this.inc({ code }, count);
+    },
+  });
 }
+
+/** Close codes reported by number; any other (a client may send any 4xxx) is counted as "other". */
+const KNOWN_CLOSE_CODES = new Set([
+  1000,
+  1001,
+  1005,
+  1006,
+  1008,
+  1009,
+  1011,
+  ...Object.values(LIVE_CLOSE as Record<string, number>),
+]);

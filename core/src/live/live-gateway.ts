@@ -156,7 +156,10 @@ export class LiveGateway {
     ws.on('pong', () => {
       connection.alive = true;
     });
-    ws.on('close', () => hub.disconnect(connection));
+    ws.on('close', (code) => {
+      hub.stats.closes.set(code, (hub.stats.closes.get(code) ?? 0) + 1);
+      hub.disconnect(connection);
+    });
     ws.on('message', (data, isBinary) => {
       connection.alive = true;
       if (connection.closed) return;

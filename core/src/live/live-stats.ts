@@ -21,6 +21,8 @@ export interface LiveStats {
   resyncs: number;
   /** Connections refused: over capacity or unauthenticated. */
   refused: number;
+  /** Closed connections by close code (either side's), as the gateway saw them. */
+  closes: Map<number, number>;
 }
 
 export function emptyStats(): LiveStats {
@@ -34,5 +36,6 @@ export function emptyStats(): LiveStats {
     slowConsumerCloses: 0,
     resyncs: 0,
     refused: 0,
+    closes: new Map(),
   };
 }

@@ -16,6 +16,7 @@ import { createComputeService, type GpuProvider } from '../compute/compute-servi
 import { checkContributions, checkWidgetBundles } from './check-contributions.ts';
 import { checkManifest } from './check-manifest.ts';
 import { discoverPlugins, type PluginSource } from './discover-plugins.ts';
+import { HostCounters, stopReason } from './host-counters.ts';
 import { widgetAssetPath } from './plugin-assets.ts';
 import { type ContextOptions, createPluginContext } from './plugin-context.ts';
 import type { PluginFetch, RateBudget } from './plugin-fetch.ts';
@@ -65,6 +66,8 @@ export class PluginHost {
   readonly compute: ComputeService;
   /** Health and circuit state of every data source queried through this host. */
   readonly health = new SourceHealth();
+  /** Rate-limit waits, process restarts and bars cache use, for /metrics. */
+  readonly counters = new HostCounters();
 
   /**
    * Rate-limit windows by plugin, host and rule, kept across a plugin's restarts (a settings change
@@ -74,7 +77,10 @@ export class PluginHost {
   readonly #windowFor: NonNullable<ContextOptions['windowFor']> = (key, requests, windowMs) => {
     let window = this.#windows.get(key);
     if (!window) {
-      window = this.#options.windowFor?.(key, requests, windowMs) ?? createRequestWindow(requests, windowMs);
+      window = this.counters.countWaits(
+        key,
+        this.#options.windowFor?.(key, requests, windowMs) ?? createRequestWindow(requests, windowMs),
+      );
       this.#windows.set(key, window);
     }
     return window;
@@ -210,9 +216,11 @@ export class PluginHost {
     let loaded: LoadedModule | undefined;
     try {
       const isolation = this.#options.isolation ?? { policy: 'third-party', memoryMb: 256 };
-      loaded = await loadPluginModule(dir, source, { ...isolation, setupTimeoutMs, logger }, (change) =>
-        this.#registry.changed(dir, change),
-      );
+      loaded = await loadPluginModule(dir, source, { ...isolation, setupTimeoutMs, logger }, (change) => {
+        if (change.state === 'failed' && change.error)
+          this.counters.restarted(manifest?.id ?? nameOf(dir), stopReason(change.error.message));
+        this.#registry.changed(dir, change);
+      });
       manifest = await this.#start(loaded.definition, dir, (checked) => {
         manifest = checked;
       });

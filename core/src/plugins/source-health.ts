@@ -36,6 +36,9 @@ interface Record_ {
   openUntil: number | null;
   cooldownMs: number;
   probing: boolean;
+  /** Every call and failure since start (for the /metrics counters). */
+  totalCalls: number;
+  totalErrors: number;
 }
 
 /**
@@ -72,6 +75,8 @@ export class SourceHealth {
         openUntil: null,
         cooldownMs: FIRST_COOLDOWN_MS,
         probing: false,
+        totalCalls: 0,
+        totalErrors: 0,
       };
       this.#sources.set(source, record);
     }
@@ -124,6 +129,8 @@ export class SourceHealth {
   }
 
   #sample(record: Record_, now: number, failed: boolean, latencyMs: number): void {
+    record.totalCalls++;
+    if (failed) record.totalErrors++;
     record.recent.push([now, failed]);
     while (record.recent.length > 0 && (record.recent[0] as [number, boolean])[0] < now - WINDOW_MS) record.recent.shift();
     if (record.recent.length > 10_000) record.recent.shift();
@@ -153,6 +160,11 @@ export class SourceHealth {
       circuit,
       retryAt: record.openUntil,
     };
+  }
+
+  /** Calls and failures of every source since start (callers' faults count as calls, not failures). */
+  totals(): { source: string; calls: number; errors: number }[] {
+    return [...this.#sources].map(([source, record]) => ({ source, calls: record.totalCalls, errors: record.totalErrors }));
   }
 
   /** Reports of every source called so far. */
