@@ -112,8 +112,8 @@ export class DeploymentManager {
     return [...this.#live.keys()];
   }
 
-  /** When each deployment running here last processed a bar (epoch ms, null before its first), for /metrics. */
-  progressHere(): { id: string; lastBarProcessedAt: number | null }[] {
+  /** When each deployment running here last processed a bar (epoch ms; its start before the first), for /metrics. */
+  progressHere(): { id: string; lastBarProcessedAt: number }[] {
     return [...this.#live.values()].map((deployment) => ({
       id: deployment.id,
       lastBarProcessedAt: deployment.lastBarProcessedAt,

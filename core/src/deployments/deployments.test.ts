@@ -105,6 +105,9 @@ for (const dialect of dialects) {
       const looper = (await api.call('strategies.create', { source: LOOPS_AFTER(14), name: 'Looper' }, editor)).data.id;
       const thrower = (await api.call('strategies.create', { source: THROWS_AFTER(16), name: 'Thrower' }, editor)).data.id;
       const good = await deploy({ strategyId: traderId });
+      // What /metrics reports for a stuck-deployment alert: when each one running here last processed a bar.
+      const lastBar = () => api.services.deployments.progressHere().find((item) => item.id === good.id)?.lastBarProcessedAt ?? 0;
+      const afterWarmUp = lastBar();
       const loops = await deploy({ strategyId: looper, limits: { batchTimeoutMs: 200 } });
       const throws = await deploy({ strategyId: thrower });
 
@@ -128,6 +131,9 @@ for (const dialect of dialects) {
       );
       expect(after.status).toBe('running');
       expect(api.services.deployments.runningHere()).toEqual([good.id]);
+      expect(afterWarmUp).toBeGreaterThan(0);
+      await expect.poll(lastBar).toBeGreaterThan(afterWarmUp);
+      expect(api.services.deployments.progressHere().map((item) => item.id)).toEqual([good.id]);
       await api.call('deployments.stop', { id: good.id }, editor);
     });
 

@@ -73,8 +73,8 @@ export class LiveDeployment {
   #lastPersist = 0;
   #persistTimer: NodeJS.Timeout | undefined;
   #lastTick = 0;
-  /** When (epoch ms, wall clock) the strategy last processed a bar; null before the first. */
-  lastBarProcessedAt: number | null = null;
+  /** When (epoch ms, wall clock) the strategy last processed a bar; until the first, when this run started (so one that never gets a bar looks stuck too). */
+  lastBarProcessedAt = Date.now();
 
   private constructor(context: DeploymentContext, record: DeploymentRecord, runner: StrategyRunner, onEnd: (id: string) => void) {
     this.id = record.id;

@@ -92,9 +92,8 @@ export function registerServiceMetrics(registry: Registry, { services, queryErro
     registers: [registry],
     collect() {
       this.reset();
-      const now = Date.now();
       for (const deployment of deployments.progressHere())
-        this.set({ deployment: deployment.id }, (deployment.lastBarProcessedAt ?? now) / 1000);
+        this.set({ deployment: deployment.id }, deployment.lastBarProcessedAt / 1000);
     },
   });
   counterFrom(
