@@ -32,7 +32,7 @@ out = {}
 try:
     Client(url).list_dashboards()
 except NautilusApiError as error:
-    out["anonymous"] = {"status": error.status, "code": error.code, "request_id": hasattr(error, "request_id")}
+    out["anonymous"] = {"status": error.status, "code": error.code, "request_id": bool(error.request_id) and len(error.request_id) == 36}
 client = Client(url, api_key=os.environ["NAUTILUS_API_KEY"])
 try:
     client.run_backtest("not-a-uuid", "nautilus.sim-market/bars", "SIM:AAPL", "1d", {"from": "2024-01-01", "to": "garbage"})

@@ -144,9 +144,10 @@ for (const dialect of dialects) {
         message: expect.stringContaining('Authorization: Bearer'),
         fields: [],
         details: {},
-        // The server's request id when it assigns one (the x-request-id header), else null.
+        // The request's id, as in the x-request-id header and the server's log.
         requestId: anonymous.headers.get('x-request-id'),
       });
+      expect(anonymous.body.requestId).toMatch(/^[0-9a-f-]{36}$/);
       const forbidden = await rest('GET', 'users/list', { auth: { apiKey: key.body.key } });
       expect(forbidden.status).toBe(403);
       expect(forbidden.status).toBe((await api.call('users.list', undefined, viewer)).status);

@@ -1,6 +1,7 @@
 import type { ErrorCode } from '@nautilus/sdk';
 import { callTRPCProcedure } from '@trpc/server';
 import type { Context, Hono } from 'hono';
+import { requestIdOf } from '../../http/request-id.ts';
 import { isSameOrigin } from '../../http/same-origin.ts';
 import { createRequestContext, type RequestContext, type Services } from '../context.ts';
 import { appRouter } from '../router.ts';
@@ -24,15 +25,9 @@ function short(text: string, max = 200): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
-/** The request id another part of the server may assign (context field, Hono variable or response header), else null. */
-function requestIdOf(c: Context, context?: RequestContext): string | null {
-  const candidates = [
-    (context as { requestId?: unknown } | undefined)?.requestId,
-    (c.var as Record<string, unknown>).requestId,
-    context?.responseHeaders.get('x-request-id'),
-    c.res.headers.get('x-request-id'),
-  ];
-  return (candidates.find((candidate) => typeof candidate === 'string' && candidate !== '') as string | undefined) ?? null;
+/** The id the request-id middleware gave this request (also in `x-request-id` and every log line of it). */
+function requestIdFor(c: Context, context?: RequestContext): string | null {
+  return context?.requestId ?? requestIdOf(c.req.raw) ?? null;
 }
 
 function answer(failure: { status: number; body: RestErrorBody }, extraHeaders?: HeadersInit): Response {
@@ -79,7 +74,7 @@ export function mountRestRoutes(app: Hono, services: Services, addressOf: (c: Co
     const pathname = new URL(c.req.url).pathname;
     const entry = BY_PATH.get(pathname);
     const refuse = (code: ErrorCode, message: string, status?: number, headers?: HeadersInit) =>
-      answer(restError(code, message, requestIdOf(c), status), headers);
+      answer(restError(code, message, requestIdFor(c), status), headers);
     if (!entry) {
       return refuse(
         'NOT_FOUND',
@@ -108,7 +103,7 @@ export function mountRestRoutes(app: Hono, services: Services, addressOf: (c: Co
     const responseHeaders = new Headers();
     const context = await createRequestContext(services, c.req.raw, responseHeaders, addressOf(c));
     const failure = (error: unknown) =>
-      procedureError(error, { path: entry.path, type: entry.type, input, ctx: context }, requestIdOf(c, context));
+      procedureError(error, { path: entry.path, type: entry.type, input, ctx: context }, requestIdFor(c, context));
     const stop = new AbortController();
     const signal = AbortSignal.any([c.req.raw.signal, stop.signal]);
     try {
