@@ -31,7 +31,9 @@ export function DeferredCodeEditor(props: CodeEditorProps) {
       source={props.initialValue}
       theme={props.theme}
       onPlaceCursor={(cursor) => {
-        handOver.current = { cursor, typed: '' };
+        // Changed in place: the editor element (made while its chunk loads) holds this same object.
+        handOver.current.cursor = cursor;
+        handOver.current.typed = '';
       }}
       onKey={(event) => {
         if (props.readOnly || !handOver.current.cursor) return;
