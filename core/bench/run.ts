@@ -12,6 +12,7 @@ import { isolationFigures } from './isolation.bench.ts';
 import { printLiveTables } from './live.bench.ts';
 import { printLoginFloodTable } from './login-flood.bench.ts';
 import { cacheVersusSimMarket, providerOverhead, providerPathInProcess, startYahooLoopback } from './providers.bench.ts';
+import { REST_TABLE, restVersusTrpc } from './rest-api.bench.ts';
 import { printTable } from './stats.ts';
 import { printTypeCheckTable } from './strategy-type-check.bench.ts';
 import { printSweepTable } from './sweep.bench.ts';
@@ -25,6 +26,7 @@ const cacheRows: string[][] = [];
 const overheadRows: string[][] = [];
 const pathRows: string[][] = [];
 const templateRows: string[][] = [];
+const restRows: string[][] = [];
 const yahoo = await startYahooLoopback();
 const configDir = mkdtempSync(join(tmpdir(), 'nautilus-bench-config-'));
 const pluginConfig = join(configDir, 'plugins.json');
@@ -39,6 +41,7 @@ for (const dialect of dialects) {
     overheadRows.push([dialect.name, 'unreachable', '', '', '', '', '', '', '', '']);
     pathRows.push([dialect.name, 'unreachable', '', '', '', '', '']);
     templateRows.push([dialect.name, 'unreachable', '', '', '', '']);
+    restRows.push([dialect.name, 'unreachable', '', '', '', '']);
     continue;
   }
   const database = await dialect.create();
@@ -75,6 +78,7 @@ for (const dialect of dialects) {
       fixed(overhead.processingP50Ms, 2),
       fixed(overhead.processingP95Ms, 2),
     ]);
+    restRows.push(...(await restVersusTrpc(server, cookie, dialect.name)));
     const saves = await dashboardSaves(server, cookie);
     saveRows.push([dialect.name, String(saves.saves), fixed(saves.p50Ms, 2), fixed(saves.p95Ms, 2), fixed(saves.p99Ms, 2)]);
     const lists = await dashboardLists(server, cookie);
@@ -175,6 +179,7 @@ printTable(
   listRows,
 );
 printTable(TEMPLATE_TABLE.title, TEMPLATE_TABLE.header, templateRows);
+printTable(REST_TABLE.title, REST_TABLE.header, restRows);
 await printTypeCheckTable();
 await printSweepTable();
 // Live streaming last: it needs the machine's two cores to itself (server on one, clients on the other).
