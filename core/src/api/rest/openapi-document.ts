@@ -24,7 +24,11 @@ const ERROR_SCHEMA: JsonSchema = {
       },
     },
     details: { type: 'object', additionalProperties: true, description: 'e.g. retryAfterSeconds for RATE_LIMITED.' },
-    requestId: { type: ['string', 'null'], description: 'The request id, as in the x-request-id response header and the server log (null only for an answer given before the server was ready).' },
+    requestId: {
+      type: ['string', 'null'],
+      description:
+        'The request id, as in the x-request-id response header and the server log (null only for an answer given before the server was ready).',
+    },
   },
 };
 
