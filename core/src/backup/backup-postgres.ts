@@ -1,12 +1,8 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { CORE_VERSION } from '../version.ts';
-import type { BackupOptions } from './backup-embedded.ts';
-import { checkOutsideDataDir, makeStageDir } from './backup-embedded.ts';
-import { writeBackupFile } from './backup-file.ts';
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupManifest } from './backup-manifest.ts';
-import { listDataDirFiles, stageDataDirFiles } from './data-dir-files.ts';
+import type { BackupManifest } from './backup-manifest.ts';
+import { type BackupOptions, checkOutsideDataDir, makeStageDir, sealBackup } from './backup-staging.ts';
 import { readDatabaseFacts } from './database-facts.ts';
 import { runPgTool } from './pg-tools.ts';
 
@@ -33,23 +29,7 @@ export async function backupPostgres(options: BackupOptions & { databaseUrl: str
       databaseUrl,
     );
     await client.query('commit');
-    const { files, skipped } = listDataDirFiles(dataDir, [file, stage]);
-    for (const path of skipped) progress(`skipped ${path}: not a regular file or folder (a link is not followed)`);
-    const dataParts = stageDataDirFiles(dataDir, files, stage);
-    progress(`data dir: ${files.length} files (secrets key, installed plugins, plugin data)`);
-    return await writeBackupFile(
-      file,
-      stage,
-      {
-        format: BACKUP_FORMAT,
-        formatVersion: BACKUP_FORMAT_VERSION,
-        nautilusVersion: CORE_VERSION,
-        createdAt: new Date().toISOString(),
-        database: { kind: 'postgres', part: 'database/postgres.dump', ...facts },
-        secretsKey: options.secretsKey ? 'environment' : files.includes('secrets.key') ? 'data-dir' : 'none',
-      },
-      [{ path: 'database/postgres.dump' }, ...dataParts],
-    );
+    return await sealBackup(options, stage, { kind: 'postgres', part: 'database/postgres.dump', ...facts });
   } finally {
     rmSync(stage, { recursive: true, force: true });
     await client.end().catch(() => {});
