@@ -1,4 +1,4 @@
-import { Alert, App, Button, Flex, Form, Input, Modal, Popconfirm, Select, Table, Tag } from 'antd';
+import { Alert, App, Button, Flex, Form, Input, Modal, Popconfirm, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { describeApiError } from '../api/api-error.ts';
 import type { User } from '../api/types.ts';
@@ -35,6 +35,14 @@ function ApiKeysList({ me }: { me: User }) {
           </Button>
         }
       />
+      <Typography.Paragraph type="secondary" style={{ margin: 0 }} data-testid="api-docs-hint">
+        Programs call the API with a key as <Typography.Text code>Authorization: Bearer &lt;key&gt;</Typography.Text>. Every call
+        is described, and can be tried, in the{' '}
+        <Typography.Link href="/docs" target="_blank" data-testid="api-docs-link">
+          API documentation
+        </Typography.Link>{' '}
+        (<Typography.Text code>/api/openapi.json</Typography.Text> for client generators).
+      </Typography.Paragraph>
       {keys.error && <ListLoadError error={keys.error} onRetry={() => void keys.refetch()} />}
       <div data-testid="api-keys-table" style={{ overflowX: 'auto' }}>
         <Table<ApiKey>
