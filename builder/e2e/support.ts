@@ -61,12 +61,29 @@ export async function choose(page: Page, testId: string, text: string): Promise<
       .click();
     return;
   }
-  await field.click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: new RegExp(`^${escapeRegExp(text)}$`) })
-    .first()
-    .click();
+  await pickOption(page, field, new RegExp(`^${escapeRegExp(text)}$`), text);
+}
+
+/**
+ * Opens an antd Select and clicks the option matching `option`. On a busy machine the options can
+ * re-render (a refetch) between finding one and the click landing, and the click then misses; a
+ * single-value Select that does not show `shown` afterwards is picked from once more (a multiple
+ * one is not: a second click would take the value off again).
+ */
+export async function pickOption(page: Page, field: Locator, option: RegExp | string, shown: string): Promise<void> {
+  const attempt = async () => {
+    await field.click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+  };
+  await attempt();
+  const single =
+    (await field.evaluate((element) => element.closest('.ant-select')?.classList.contains('ant-select-single'))) ?? false;
+  if (!single) return;
+  const took = await expect(field)
+    .toContainText(shown, { timeout: 3_000 })
+    .then(() => true)
+    .catch(() => false);
+  if (!took) await attempt();
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

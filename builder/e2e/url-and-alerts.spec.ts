@@ -1,5 +1,14 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { ADMIN_PASSWORD, apiAs, choose, dashboardDocument, loginUi, panelDocument, runOrderCheck } from './support.ts';
+import {
+  ADMIN_PASSWORD,
+  apiAs,
+  choose,
+  dashboardDocument,
+  loginUi,
+  panelDocument,
+  pickOption,
+  runOrderCheck,
+} from './support.ts';
 
 const symbolVariable = [{ name: 'symbol', type: 'instrument', default: 'SIM:AAPL' }];
 const note = (id: string) =>
@@ -87,8 +96,7 @@ async function openAlerts(page: Page): Promise<Locator> {
 
 /** Picks an option of an antd Select inside the drawer by its label. */
 async function pick(page: Page, select: Locator, label: string): Promise<void> {
-  await select.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
+  await pickOption(page, select, label, label);
 }
 
 test('alerts are grouped per source and limit with counts, filter, mark read; a what-if check raises none', async ({
