@@ -248,7 +248,8 @@ test('two tabs on two instances tick live; kill -9 of the instance a proxied tab
   await expect(group.getByTestId('alert-group-count')).toContainText(String(produced.length));
   // The drawer is fixed to the viewport: a full-page shot would show the page running on below it.
   await screenshots(tabP, testInfo, 'proxied-alerts-after-kill', false);
-  await tabP.locator('.ant-drawer-close').click();
+  // The open drawer's close button (the phone's header menu drawer, closed, is also in the page).
+  await tabP.locator('.ant-drawer-open .ant-drawer-close').click();
   await expect(tabP.getByTestId('alerts-drawer')).toBeHidden();
 
   // The proxied tab's panels tick again on the survivor (a feed the dead instance ran moves once its lease lapses).

@@ -61,14 +61,20 @@ export async function choose(page: Page, testId: string, text: string): Promise<
       .click();
     return;
   }
-  await pickOption(page, field, new RegExp(`^${escapeRegExp(text)}$`), text);
+  await field.click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: new RegExp(`^${escapeRegExp(text)}$`) })
+    .first()
+    .click();
 }
 
 /**
  * Opens an antd Select and clicks the option matching `option`. On a busy machine the options can
  * re-render (a refetch) between finding one and the click landing, and the click then misses; a
  * single-value Select that does not show `shown` afterwards is picked from once more (a multiple
- * one is not: a second click would take the value off again).
+ * one is not: a second click would take the value off again). Only for a Select that keeps its value:
+ * an "add" picker that clears itself after each pick would add twice.
  */
 export async function pickOption(page: Page, field: Locator, option: RegExp | string, shown: string): Promise<void> {
   const attempt = async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { expectFitsWidth } from './fits-width.ts';
-import { ADMIN_PASSWORD, type Api, apiAs, barsQuery, choose, dashboardDocument, loginUi, panelDocument } from './support.ts';
+import { ADMIN_PASSWORD, type Api, apiAs, barsQuery, dashboardDocument, loginUi, panelDocument, pickOption } from './support.ts';
 
 const SMA_CROSSOVER = readFileSync(new URL('../../runtime/examples/sma-crossover.ts', import.meta.url), 'utf8');
 const DRAWN = /^(drawn|no-query)$/;
@@ -120,7 +120,12 @@ test('export → import round trip through the UI with a mapping, a missing plug
   await page.getByTestId('import-template-button').click();
   await page.locator('[data-testid="template-file"] input[type="file"]').setInputFiles(file);
   await expect(page.getByTestId('template-creates')).toContainText('Creates “Template round trip”: 2 panels');
-  await choose(page, 'template-input-bars', 'Bars (any provider, cached) (nautilus.core/bars)');
+  await pickOption(
+    page,
+    page.getByTestId('template-input-bars'),
+    /^Bars \(any provider, cached\) \(nautilus\.core\/bars\)$/,
+    'nautilus.core/bars',
+  );
   await page.getByTestId('template-input-symbol').fill('SIM:MSFT');
   await expect(page.getByTestId('template-creates')).toContainText('$symbol = SIM:MSFT');
   await expect(page.getByTestId('template-input-bars')).toContainText('nautilus.core/bars');
@@ -154,7 +159,12 @@ test('export → import round trip through the UI with a mapping, a missing plug
     .setInputFiles({ name: 'newer.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(newer)) });
   await expect(page.getByTestId('template-missing-panels')).toContainText('Sector heat');
   await expect(page.getByTestId('template-missing-panels')).toContainText('acme.heatmaps is not installed');
-  await choose(page, 'template-input-bars', 'Bars (any provider, cached) (nautilus.core/bars)');
+  await pickOption(
+    page,
+    page.getByTestId('template-input-bars'),
+    /^Bars \(any provider, cached\) \(nautilus\.core\/bars\)$/,
+    'nautilus.core/bars',
+  );
   await page.getByTestId('template-input-symbol').fill('SIM:MSFT');
   await page.getByTestId('template-target').getByText('Replace “Template round trip”').click();
   const diff = page.getByTestId('template-diff');
