@@ -59,7 +59,7 @@ export async function restVersusTrpc(server: ServerProcess, cookie: string, data
       procedure: 'dashboards.list',
       calls: 300,
       ways: [
-        { name: '/trpc GET', call: trpcGet('dashboards.list', undefined) },
+        { name: '/trpc GET', call: trpcGet('dashboards.list', {}) },
         { name: '/api/v1 GET', call: restGet('dashboards/list', {}) },
       ],
     },
