@@ -30,7 +30,8 @@ export function registerServiceMetrics(registry: Registry, { services, queryErro
     ['source'],
     () => plugins.health.totals().map((total) => [{ source: total.source }, total.errors]),
   );
-  const waits = () => [...plugins.counters.rateLimitWaits].map(([key, value]) => [pluginHost(key), value] as const);
+  const waits = () =>
+    [...plugins.counters.rateLimitWaits].map(([key, value]) => [labelPair(key, 'plugin', 'host'), value] as const);
   counterFrom(
     registry,
     'nautilus_provider_rate_limit_waits_total',
@@ -50,29 +51,21 @@ export function registerServiceMetrics(registry: Registry, { services, queryErro
     'nautilus_provider_rate_limited_total',
     'Provider requests refused at once (RATE_LIMITED) because the window had no room before their deadline, by plugin and host',
     ['plugin', 'host'],
-    () => [...plugins.counters.rateLimitRefusals].map(([key, count]) => [pluginHost(key), count]),
+    () => [...plugins.counters.rateLimitRefusals].map(([key, count]) => [labelPair(key, 'plugin', 'host'), count]),
   );
   counterFrom(
     registry,
     'nautilus_bars_cache_requests_total',
     'Stretches of bars answered from the bars cache (hit) or fetched from a source (miss; source "none" when every source failed), by source',
     ['source', 'outcome'],
-    () =>
-      [...plugins.counters.barsCache].map(([key, count]) => {
-        const at = key.lastIndexOf('|');
-        return [{ source: key.slice(0, at), outcome: key.slice(at + 1) }, count];
-      }),
+    () => [...plugins.counters.barsCache].map(([key, count]) => [labelPair(key, 'source', 'outcome'), count]),
   );
   counterFrom(
     registry,
     'nautilus_plugin_restarts_total',
     "Times an isolated plugin's process stopped and was restarted (or, after repeated failures, left stopped), by plugin and reason (memory, timeout, hang, heartbeat, killed, exit)",
     ['plugin', 'reason'],
-    () =>
-      [...plugins.counters.restarts].map(([key, count]) => {
-        const at = key.lastIndexOf('|');
-        return [{ plugin: key.slice(0, at), reason: key.slice(at + 1) }, count];
-      }),
+    () => [...plugins.counters.restarts].map(([key, count]) => [labelPair(key, 'plugin', 'reason'), count]),
   );
   new Gauge({
     name: 'nautilus_backtests',
@@ -177,9 +170,10 @@ async function countStates(db: Services['db']): Promise<Counts | undefined> {
   }
 }
 
-function pluginHost(key: string): { plugin: string; host: string } {
-  const at = key.indexOf('|');
-  return { plugin: key.slice(0, at), host: key.slice(at + 1) };
+/** The two labels a counter key `first|second` holds (the second part never contains `|`). */
+function labelPair<A extends string, B extends string>(key: string, first: A, second: B): Record<A | B, string> {
+  const at = key.lastIndexOf('|');
+  return { [first]: key.slice(0, at), [second]: key.slice(at + 1) } as Record<A | B, string>;
 }
 
 /** A counter whose values are read from running totals at scrape time. */
