@@ -2,6 +2,7 @@
 // ("N passed, N failed, N skipped") that CI and people can read. Run by scripts/nautilus.sh.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { stripVTControlCharacters } from 'node:util';
 
 const report = '.vitest-report.json';
 const browserReport = 'builder/.playwright-report.json';
@@ -38,40 +39,92 @@ run('browser tests (Playwright, Debian Chromium, the real server)', 'pnpm', [
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+let flaky: string[] = [];
+// Every failure again at the end, with the first lines of its reason: a CI log is often read from its tail.
+const reasons: string[] = [];
+const firstLines = (text: string) =>
+  stripVTControlCharacters(text)
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .slice(0, 6)
+    .map((line) => `    ${line.slice(0, 300)}`)
+    .join('\n');
 if (existsSync(report)) {
   const results = JSON.parse(readFileSync(report, 'utf8')) as {
     numPassedTests: number;
     numFailedTests: number;
     numPendingTests: number;
     numTodoTests: number;
-    testResults: { name: string; status: string; assertionResults: { status: string }[] }[];
+    testResults: {
+      name: string;
+      status: string;
+      message: string;
+      assertionResults: { status: string; fullName: string; failureMessages: string[] }[];
+    }[];
   };
   passed = results.numPassedTests;
-  // A file that fails without a failing test (an import error, a database that cannot be reached in a
-  // hook) counts as a failure too.
+  for (const file of results.testResults) {
+    for (const test of file.assertionResults) {
+      if (test.status === 'failed')
+        reasons.push(`✗ ${file.name} › ${test.fullName}\n${firstLines(test.failureMessages[0] ?? '')}`);
+    }
+  }
+  // A file that fails without a failing test (an import error, a failed hook, a worker that died
+  // mid-test) counts as a failure too. Vitest reports a test that never finished as pending.
   const brokenFiles = results.testResults.filter(
     (file) => file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed'),
   );
-  for (const file of brokenFiles) console.error(`failed outside any test: ${file.name}`);
+  for (const file of brokenFiles) {
+    const unfinished = file.assertionResults.filter((test) => test.status === 'pending').map((test) => test.fullName);
+    reasons.push(
+      `✗ failed outside any test: ${file.name}\n${firstLines(file.message || 'no file-level error: a hook failed or its worker stopped (see "Failed Suites" and "Unhandled Errors" above)')}` +
+        (unfinished.length > 0 ? `\n    never finished: ${unfinished.join('; ')}` : ''),
+    );
+  }
   failed = results.numFailedTests + brokenFiles.length;
   skipped = results.numPendingTests + results.numTodoTests;
 } else {
   failed = 1;
-  console.error('vitest wrote no report');
+  reasons.push('✗ vitest wrote no report');
+}
+interface BrowserSuite {
+  title: string;
+  specs: {
+    title: string;
+    file: string;
+    tests: { status: string; results: { status: string; error?: { message?: string } }[] }[];
+  }[];
+  suites?: BrowserSuite[];
 }
 if (existsSync(browserReport)) {
-  const { stats } = JSON.parse(readFileSync(browserReport, 'utf8')) as {
+  const { stats, suites } = JSON.parse(readFileSync(browserReport, 'utf8')) as {
     stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+    suites: BrowserSuite[];
   };
   passed += stats.expected + stats.flaky;
   failed += stats.unexpected;
   skipped += stats.skipped;
+  const walk = (suite: BrowserSuite): void => {
+    for (const spec of suite.specs) {
+      for (const test of spec.tests) {
+        const name = `${spec.file} › ${spec.title}`;
+        const firstError = test.results.find((result) => result.error)?.error?.message ?? '';
+        if (test.status === 'unexpected') reasons.push(`✗ ${name}\n${firstLines(firstError)}`);
+        if (test.status === 'flaky') flaky.push(`${name}\n${firstLines(firstError)}`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of suites) walk(suite);
 } else {
   failed += 1;
-  console.error('Playwright wrote no report');
+  reasons.push('✗ Playwright wrote no report');
 }
+flaky = flaky.map((text) => `~ passed on its retry: ${text}`);
+if (flaky.length > 0 || reasons.length > 0) console.log('\n▶ what did not pass the first time');
+for (const line of [...flaky, ...reasons]) console.log(line);
 if (!typecheck) failed += 1;
 if (!lint) failed += 1;
 console.log(`\n${typecheck ? 'type-check ok' : 'type-check FAILED'}, ${lint ? 'lint ok' : 'lint FAILED'}`);
-console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+console.log(`tests: ${passed} passed (${flaky.length} on a retry), ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

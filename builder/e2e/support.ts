@@ -70,16 +70,38 @@ export async function choose(page: Page, testId: string, text: string): Promise<
 }
 
 /**
- * Opens an antd Select and clicks the option matching `option`. On a busy machine the options can
- * re-render (a refetch) between finding one and the click landing, and the click then misses; a
- * single-value Select that does not show `shown` afterwards is picked from once more (a multiple
- * one is not: a second click would take the value off again). Only for a Select that keeps its value:
- * an "add" picker that clears itself after each pick would add twice.
+ * Opens an antd Select and clicks the option matching `option`. On a busy machine the list can
+ * re-render (a refetch, a live update) or close between finding the option and the click landing:
+ *
+ * - a click that cannot land in 10 s (covered while the list animates in, then gone) is given up
+ *   and made again on a freshly opened list, up to three times; nothing was picked, so this is safe
+ *   for any Select;
+ * - a single-value Select that does not show `shown` afterwards is picked from once more (a multiple
+ *   one is not: a second click would take the value off again). Only for a Select that keeps its
+ *   value: an "add" picker that clears itself after each pick would add twice.
  */
 export async function pickOption(page: Page, field: Locator, option: RegExp | string, shown: string): Promise<void> {
   const attempt = async () => {
-    await field.click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+    for (let tries = 1; ; tries += 1) {
+      await field.click();
+      if (tries > 1) {
+        // The click toggles: it closed a list the try before left open, or opened a closed one. After
+        // the animation, a closed list is opened (not with Escape: that can close a drawer around it).
+        await page.waitForTimeout(500);
+        if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await field.click();
+      }
+      const clicked = await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option')
+        .filter({ hasText: option })
+        .first()
+        .click({ timeout: 10_000 })
+        .then(() => true)
+        .catch((error: Error) => {
+          if (tries === 3 || !error.message.includes('Timeout')) throw error;
+          return false;
+        });
+      if (clicked) return;
+    }
   };
   await attempt();
   const single =
