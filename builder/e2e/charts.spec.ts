@@ -222,3 +222,52 @@ test('on a phone a vertical swipe over a chart scrolls the page; a tap hands the
   await testInfo.attach('phone-chart-active', { body: await page.screenshot(), contentType: 'image/png' });
   await context.close();
 });
+
+// A panel closed (a dashboard left, a template's preview replaced) within two frames of a draw: the
+// legend's second fit then ran on the removed chart and threw "Cannot read properties of undefined".
+test('a chart destroyed right after a draw throws nothing in the frames after', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const admin = await apiAs('admin', ADMIN_PASSWORD);
+  const widgets = (await admin.call('widgets.list', undefined, 'GET')).data as { type: string; bundleUrl: string }[];
+  const bundleUrl = widgets.find((widget) => widget.type === 'nautilus.widgets-core/candlestick')?.bundleUrl as string;
+  expect(bundleUrl).toBeTruthy();
+  await loginUi(page, 'admin', ADMIN_PASSWORD);
+  // The real bundle, mounted as a panel mounts it; the chart is gone before its next frames run.
+  const drawn = await page.evaluate(async (url) => {
+    const { default: bundle } = await import(/* @vite-ignore */ url);
+    const time = Array.from({ length: 5_000 }, (_, at) => Date.UTC(2026, 0, 1) + at * 3_600_000);
+    const close = time.map((_, at) => 100 + Math.sin(at / 20) * 5);
+    const frame = {
+      kind: 'ohlcv',
+      symbol: 'SIM:X',
+      timeframe: '1h',
+      time,
+      open: close,
+      high: close.map((c) => c + 1),
+      low: close.map((c) => c - 1),
+      close,
+      volume: close,
+    };
+    const props = (width: number) => ({
+      frames: [frame],
+      options: { smaEnabled: true },
+      width,
+      height: 300,
+      theme: 'dark',
+      timeRange: { from: time[0], to: time.at(-1) },
+    });
+    const element = document.createElement('div');
+    document.body.append(element);
+    const chart = await bundle.widgets.candlestick.mount(element, props(600));
+    const bars = element.querySelector('.nwc-candlestick')?.getAttribute('data-bars');
+    chart.update(props(500));
+    chart.destroy();
+    element.remove();
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 50))));
+    return bars;
+  }, bundleUrl);
+  expect(drawn).toBe('5000');
+  await page.waitForTimeout(200);
+  expect(errors).toEqual([]);
+});

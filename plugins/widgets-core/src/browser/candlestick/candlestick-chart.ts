@@ -37,6 +37,11 @@ interface Drawn {
   hovered?: number | undefined;
   width?: number;
   height?: number;
+  /**
+   * Set by destroy: a removed chart throws from every call, and a draw leaves work for later frames
+   * (the legend's second fit, loading older bars) that a panel closed meanwhile must not run.
+   */
+  removed?: boolean;
 }
 
 const noCloses = (): CloseSeries => ({ closes: new Float64Array(0), times: new Float64Array(0) });
@@ -70,6 +75,7 @@ export async function mountCandlestick(element: HTMLElement, initial: WidgetProp
   try {
     draw(chart, root, legend, drawn, initial);
   } catch (error) {
+    drawn.removed = true;
     gestures.destroy();
     chart.remove();
     root.remove();
@@ -91,7 +97,7 @@ export async function mountCandlestick(element: HTMLElement, initial: WidgetProp
     // Outside lightweight-charts' own callback, which runs mid-update.
     view.setTimeout(() => {
       extending = false;
-      if (!drawn.props || drawn.start <= 0) return;
+      if (drawn.removed || !drawn.props || drawn.start <= 0) return;
       drawn.start = extendedWindowStart(drawn.start, drawn.count);
       draw(chart, root, legend, drawn, drawn.props);
     }, 0);
@@ -109,6 +115,7 @@ export async function mountCandlestick(element: HTMLElement, initial: WidgetProp
       drawn.height = height;
     },
     destroy() {
+      drawn.removed = true;
       gestures.destroy();
       chart.remove();
       root.remove();
@@ -198,6 +205,7 @@ function draw(chart: IChartApi, root: HTMLElement, legend: HTMLElement, drawn: D
   // axis when it paints, so the width read now may be the previous one (0 on the first draw): look
   // again after the paint.
   const fitLegend = () => {
+    if (drawn.removed) return;
     legend.style.maxWidth = `${Math.max(120, props.width - chart.priceScale('right').width() - 16)}px`;
   };
   fitLegend();
