@@ -163,16 +163,42 @@ describe('WidgetController', () => {
     expect(widget.calls.at(-1)).toBe('update 6');
     // Five redraws, and the panel was told nothing: it never left its drawn state.
     expect(statuses).toEqual([{ status: 'loading' }, { status: 'drawn' }]);
-    // A live update arriving while a load draws does not hide the load's loading state; a load after ticks shows it.
+    // A load after ticks shows loading; a live update arriving while it draws does not keep it loading
+    // once the load is on screen.
     controller.setProps(props(7));
     await settle();
+    expect(statuses.at(-1)).toEqual({ status: 'loading' });
     controller.setProps(props(8), { live: true });
     widget.finishDraw();
     await settle();
-    expect(statuses.at(-1)).toEqual({ status: 'loading' });
+    expect(statuses).toEqual([{ status: 'loading' }, { status: 'drawn' }, { status: 'loading' }, { status: 'drawn' }]);
     widget.finishDraw();
     await settle();
-    expect(statuses).toEqual([{ status: 'loading' }, { status: 'drawn' }, { status: 'loading' }, { status: 'drawn' }]);
+    expect(widget.calls.at(-1)).toBe('update 8');
+    expect(statuses).toHaveLength(4);
+  });
+
+  it('reports drawn while live updates keep arriving faster than the widget draws (a busy order book)', async () => {
+    const widget = recordingWidget();
+    const { controller, statuses } = controllerFor(widget.implementation);
+    controller.setProps(props(1));
+    await settle();
+    for (let tick = 2; tick <= 6; tick++) {
+      // Each tick lands while the draw before it is still running.
+      controller.setProps(props(tick), { live: true });
+      widget.finishDraw();
+      await settle();
+      expect(statuses).toEqual([{ status: 'loading' }, { status: 'drawn' }]);
+    }
+    // A load in the middle of the stream is shown as loading until it is drawn, then drawn again.
+    controller.setProps(props(20));
+    widget.finishDraw();
+    await settle();
+    expect(statuses.at(-1)).toEqual({ status: 'loading' });
+    controller.setProps(props(21), { live: true });
+    widget.finishDraw();
+    await settle();
+    expect(statuses.at(-1)).toEqual({ status: 'drawn' });
   });
 
   it('treats a live update before the first draw as a load: nothing is shown yet', async () => {

@@ -46,7 +46,8 @@ export class WidgetController {
   setProps(props: WidgetProps, options: { live?: boolean } = {}): void {
     if (this.#destroyed) return;
     this.#pending = props;
-    if (!options.live || !this.#instance) this.#pendingLoad = true;
+    // A live update with nothing drawn or mounting is all there is to show: a load.
+    if (!options.live || (!this.#instance && !this.#drawing)) this.#pendingLoad = true;
     void this.#drain();
   }
 
@@ -85,7 +86,9 @@ export class WidgetController {
         this.#pendingLoad = false;
         try {
           await this.#draw(props);
-          if (!this.#pending && !this.#destroyed) this.#report({ status: 'drawn' });
+          // Drawn once the load is on screen, even with live updates already waiting: a stream that
+          // ticks faster than the widget draws (a busy book) would otherwise keep it "loading" for good.
+          if (!this.#pendingLoad && !this.#destroyed) this.#report({ status: 'drawn' });
         } catch (error) {
           this.#fail(error);
         }
