@@ -102,7 +102,8 @@ describe('ctx.fetch: rate limits and retries, enforced by the host', () => {
     const started = performance.now();
     const answer = await plugin(undefined, 2_000)(`${base}/quota`);
     expect(answer.status).toBe(429);
-    expect(performance.now() - started).toBeLessThan(500);
+    // "At once": well under the 2 s the call may take, with room for a busy machine.
+    expect(performance.now() - started).toBeLessThan(1_000);
     expect(arrivals).toHaveLength(1);
   });
 
@@ -122,7 +123,8 @@ describe('ctx.fetch: rate limits and retries, enforced by the host', () => {
     expect(refused).toMatchObject({ code: 'RATE_LIMITED', plugin: 'test.fetch', details: { host } });
     expect((refused as { details: { retryAfterSeconds: number } }).details.retryAfterSeconds).toBeGreaterThan(55);
     expect((refused as Error).message).toMatch(/has used its 1 requests per 60 s to 127\.0\.0\.1:\d+/);
-    expect(performance.now() - started).toBeLessThan(200);
+    // "At once": well under the 2 s the call may wait, with room for a busy machine.
+    expect(performance.now() - started).toBeLessThan(1_000);
     expect(arrivals.map((arrival) => arrival.path)).toEqual(['/quota-1']);
   });
 
