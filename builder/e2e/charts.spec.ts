@@ -68,6 +68,35 @@ test('the candlestick shows the dashboard range, and a new range refits it', asy
   await testInfo.attach('range-1y', { body: await page.screenshot(), contentType: 'image/png' });
 });
 
+test('a window or phone resize keeps the range the chart shows, latest bar included', async ({ page }, testInfo) => {
+  await openDashboard(page, [
+    panelDocument(
+      'btc',
+      'nautilus.widgets-core/candlestick',
+      { x: 0, y: 0, w: 16, h: 12 },
+      { query: barsQuery('SIM:BTCUSD', '1h') },
+    ),
+  ]);
+  const panel = page.getByTestId('panel-btc');
+  await expect(panel).toHaveAttribute('data-state', 'drawn');
+  const wide = await expectVisibleRange(panel, 30);
+  let pixels = (await chartRoot(panel).boundingBox())!.width;
+  for (const size of [
+    { width: 390, height: 844 },
+    { width: 1440, height: 900 },
+    { width: 390, height: 844 },
+  ]) {
+    await page.setViewportSize(size);
+    // The chart is resized with its panel; the same 30 days stay in view, not the same bar width.
+    await expect.poll(async () => (await chartRoot(panel).boundingBox())!.width).not.toBe(pixels);
+    pixels = (await chartRoot(panel).boundingBox())!.width;
+    await expectVisibleRange(panel, 30);
+    const shown = await ranges(panel);
+    expect(Math.abs(shown.visibleTo - wide.visibleTo)).toBeLessThanOrEqual(HOUR);
+  }
+  await testInfo.attach('resized-390', { body: await page.screenshot(), contentType: 'image/png' });
+});
+
 test('the legend shows the hovered bar: O/H/L/C, change and volume, and each overlay by name', async ({ page }, testInfo) => {
   const admin = await openDashboard(page, [
     panelDocument(

@@ -56,7 +56,9 @@ export async function mountCandlestick(element: HTMLElement, initial: WidgetProp
     autoSize: false,
     width: initial.width,
     height: initial.height,
-    timeScale: { minBarSpacing: 0.001 },
+    // A resize (a window, a phone turned, a panel dragged wider) keeps the range in view, not the bar
+    // width: the latest bar stays on screen and the dashboard's range stays whole.
+    timeScale: { minBarSpacing: 0.001, lockVisibleTimeRangeOnResize: true },
   });
   const legend = root.ownerDocument.createElement('div');
   legend.className = 'nwc-legend nwc-legend-candle';

@@ -50,7 +50,9 @@ export async function mountLine(element: HTMLElement, initial: WidgetProps): Pro
     autoSize: false,
     width: initial.width,
     height: initial.height,
-    timeScale: { minBarSpacing: 0.001 },
+    // A resize (a window, a phone turned, a panel dragged wider) keeps the range in view, not the bar
+    // width: the latest bar stays on screen and the dashboard's range stays whole.
+    timeScale: { minBarSpacing: 0.001, lockVisibleTimeRangeOnResize: true },
   });
   const legend = root.ownerDocument.createElement('div');
   legend.className = 'nwc-legend';
