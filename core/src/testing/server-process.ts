@@ -14,8 +14,10 @@ export interface ServerProcess {
 /**
  * Starts `nautilus start` as a user would, on a free port, and waits until it is ready: its URL from
  * the log, then `/readyz` answering 200 (start-up done: migrations, first admin, plugins, strategy services).
+ * The wait is generous: it is not a measure of start-up time (`npm run bench` has that), and on two
+ * cores shared with other test files and a type-check, migrations on PGlite alone took 30 s once.
  */
-export async function startServerProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>, timeoutMs = 120_000): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--no-node-snapshot', cli, 'start', '--port', '0'], {
     env: { ...process.env, NAUTILUS_LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
