@@ -42,9 +42,8 @@ async function openDashboard(page: Page, panels: unknown[], timeRange = { from: 
   return admin;
 }
 
-const number = (text: string | null) => Number((text ?? '').replace(/,/g, '').replace('−', '-'));
-
-test('the candlestick shows the dashboard range, and a new range refits it', async ({ page }, testInfo) => {
+/** A dashboard of one hourly SIM:BTCUSD candlestick over the last 30 days, drawn and showing them. */
+async function openHourlyChart(page: Page) {
   await openDashboard(page, [
     panelDocument(
       'btc',
@@ -55,7 +54,13 @@ test('the candlestick shows the dashboard range, and a new range refits it', asy
   ]);
   const panel = page.getByTestId('panel-btc');
   await expect(panel).toHaveAttribute('data-state', 'drawn');
-  await expectVisibleRange(panel, 30);
+  return { panel, shown: await expectVisibleRange(panel, 30) };
+}
+
+const number = (text: string | null) => Number((text ?? '').replace(/,/g, '').replace('−', '-'));
+
+test('the candlestick shows the dashboard range, and a new range refits it', async ({ page }, testInfo) => {
+  const { panel } = await openHourlyChart(page);
 
   await choose(page, 'time-range', 'Last 7 days');
   await expectVisibleRange(panel, 7);
@@ -69,17 +74,7 @@ test('the candlestick shows the dashboard range, and a new range refits it', asy
 });
 
 test('a window or phone resize keeps the range the chart shows, latest bar included', async ({ page }, testInfo) => {
-  await openDashboard(page, [
-    panelDocument(
-      'btc',
-      'nautilus.widgets-core/candlestick',
-      { x: 0, y: 0, w: 16, h: 12 },
-      { query: barsQuery('SIM:BTCUSD', '1h') },
-    ),
-  ]);
-  const panel = page.getByTestId('panel-btc');
-  await expect(panel).toHaveAttribute('data-state', 'drawn');
-  const wide = await expectVisibleRange(panel, 30);
+  const { panel, shown: wide } = await openHourlyChart(page);
   let pixels = (await chartRoot(panel).boundingBox())!.width;
   for (const size of [
     { width: 390, height: 844 },
