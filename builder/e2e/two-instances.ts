@@ -67,8 +67,8 @@ export async function startTwoInstances(): Promise<TwoInstances> {
       NAUTILUS_ALLOWED_HOSTS: '127.0.0.1,localhost',
     });
     // One after the other, as compose starts them: the first migrates and creates the admin.
-    a = await startServerProcess(env('a'), 60_000);
-    b = await startServerProcess(env('b'), 60_000);
+    a = await startServerProcess(env('a'));
+    b = await startServerProcess(env('b'));
   } catch (error) {
     await Promise.allSettled([a?.stop(), b?.stop()]);
     await database.drop();

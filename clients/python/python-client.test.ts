@@ -66,7 +66,7 @@ describe('the Python client against the server', () => {
   }
 
   beforeAll(async () => {
-    server = await startServerProcess({ NAUTILUS_DATA_DIR: dataDir, NAUTILUS_ADMIN_PASSWORD: ADMIN_PASSWORD }, 100_000);
+    server = await startServerProcess({ NAUTILUS_DATA_DIR: dataDir, NAUTILUS_ADMIN_PASSWORD: ADMIN_PASSWORD });
     const login = await fetch(`${server.url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

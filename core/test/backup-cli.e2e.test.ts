@@ -197,7 +197,7 @@ describe.skipIf(!pglite || pglite.skip)('nautilus backup and restore, embedded d
 
   it('starts a server on the restored data dir where a user logs in, and refuses a backup while it runs', async () => {
     const target = join(root, 'restored');
-    server = await startServerProcess({ NAUTILUS_DATA_DIR: target }, 120_000);
+    server = await startServerProcess({ NAUTILUS_DATA_DIR: target });
     const login = await trpcOverHttp(server.url, 'auth.login', { username: 'trader', password: PASSWORD });
     expect(login.status).toBe(200);
     expect(login.cookie).toBeTruthy();

@@ -25,7 +25,7 @@ describe('the data dir is private to the user running Nautilus', () => {
     const umask = process.umask(0);
     try {
       // The server process inherits this umask, the most permissive there is.
-      server = await startServerProcess({ NAUTILUS_DATA_DIR: dataDir }, 60_000);
+      server = await startServerProcess({ NAUTILUS_DATA_DIR: dataDir });
     } finally {
       process.umask(umask);
     }
@@ -42,7 +42,7 @@ describe('the data dir is private to the user running Nautilus', () => {
     chmodSync(dataDir, 0o777);
     chmodSync(join(dataDir, 'db'), 0o777);
     chmodSync(file, 0o666);
-    server = await startServerProcess({ NAUTILUS_DATA_DIR: dataDir }, 60_000);
+    server = await startServerProcess({ NAUTILUS_DATA_DIR: dataDir });
     const logged = server
       .output()
       .split('\n')

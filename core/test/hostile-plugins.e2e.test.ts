@@ -46,17 +46,14 @@ describe('a server with hostile plugins keeps answering everyone else', () => {
   let cookie: string;
 
   beforeAll(async () => {
-    server = await startServerProcess(
-      {
-        NAUTILUS_DATA_DIR: dataDir,
-        NAUTILUS_ADMIN_PASSWORD: password,
-        NAUTILUS_PLUGIN_DIRS: hostile,
-        NAUTILUS_PLUGIN_CALL_TIMEOUT_MS: '500',
-        NAUTILUS_PLUGIN_SETUP_TIMEOUT_MS: '3000',
-        NAUTILUS_PLUGIN_MEMORY_MB: '64',
-      },
-      60_000,
-    );
+    server = await startServerProcess({
+      NAUTILUS_DATA_DIR: dataDir,
+      NAUTILUS_ADMIN_PASSWORD: password,
+      NAUTILUS_PLUGIN_DIRS: hostile,
+      NAUTILUS_PLUGIN_CALL_TIMEOUT_MS: '500',
+      NAUTILUS_PLUGIN_SETUP_TIMEOUT_MS: '3000',
+      NAUTILUS_PLUGIN_MEMORY_MB: '64',
+    });
     cookie = (await trpc(server.url, 'auth.login', { username: 'admin', password }, undefined, 'POST')).cookie as string;
   }, 90_000);
 

@@ -70,8 +70,8 @@ describe.skipIf(postgres.skip || skipRedis)('the live book on two server process
       REDIS_URL,
       NAUTILUS_SECRETS_KEY: 'ef'.repeat(32),
     });
-    a = await startServerProcess(env('a'), 60_000);
-    b = await startServerProcess(env('b'), 60_000);
+    a = await startServerProcess(env('a'));
+    b = await startServerProcess(env('b'));
     cookie = (await trpcOverHttp(a.url, 'auth.login', { username: 'admin', password: PASSWORD })).cookie as string;
   }, 180_000);
 

@@ -137,8 +137,8 @@ describe.skipIf(postgres.skip || skipRedis)('two server processes on one Postgre
       NAUTILUS_PLUGIN_DIRS: PLUGINS,
     });
     // One after the other, as compose starts them: the first migrates and creates the admin.
-    a = await startServerProcess(env('a'), 60_000);
-    b = await startServerProcess(env('b'), 60_000);
+    a = await startServerProcess(env('a'));
+    b = await startServerProcess(env('b'));
     const login = await trpcOverHttp(a.url, 'auth.login', { username: 'admin', password: PASSWORD });
     cookie = login.cookie as string;
     const portfolio = await call(

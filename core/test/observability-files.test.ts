@@ -123,7 +123,7 @@ describe('the metrics the dashboard and alerts use, against a running server', (
 
   beforeAll(async () => {
     // Start-up migrates a fresh embedded database, slow on a busy machine.
-    server = await startServerProcess({ NAUTILUS_DATA_DIR: dataDir, NAUTILUS_ADMIN_PASSWORD: password }, 120_000);
+    server = await startServerProcess({ NAUTILUS_DATA_DIR: dataDir, NAUTILUS_ADMIN_PASSWORD: password });
     const login = await trpc('auth.login', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

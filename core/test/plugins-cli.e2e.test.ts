@@ -58,10 +58,7 @@ describe('nautilus plugins install, keygen, sign, trust, uninstall', () => {
     // `plugins list` loads installed plugins as the server does: approved ones, from the database.
     expect((await plugins('list')).stdout).toMatch(/^active {2}acme\.ticks@1\.0\.0 {2}\(installed\)/m);
 
-    const server = await startServerProcess(
-      { NAUTILUS_DATA_DIR: dataDir, NAUTILUS_ADMIN_PASSWORD: 'a long enough password' },
-      60_000,
-    );
+    const server = await startServerProcess({ NAUTILUS_DATA_DIR: dataDir, NAUTILUS_ADMIN_PASSWORD: 'a long enough password' });
     try {
       // /readyz answers as the server logs that it listens; wait for that line, which lists the plugins' states.
       const deadline = Date.now() + 15_000;

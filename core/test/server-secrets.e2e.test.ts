@@ -49,7 +49,7 @@ describe('the server keeps its secrets from plugin code', () => {
       NAUTILUS_DATA_DIR: dataDir,
       NAUTILUS_PLUGIN_DIRS: THIRD_PARTY,
     };
-    server = await startServerProcess(env, 60_000);
+    server = await startServerProcess(env);
   }, 90_000);
   afterAll(async () => {
     await server?.stop();

@@ -31,7 +31,7 @@ describe('@nautilus/client against the server', () => {
   let apiKey: string;
 
   beforeAll(async () => {
-    server = await startServerProcess({ NAUTILUS_DATA_DIR: dataDir, NAUTILUS_ADMIN_PASSWORD: ADMIN_PASSWORD }, 100_000);
+    server = await startServerProcess({ NAUTILUS_DATA_DIR: dataDir, NAUTILUS_ADMIN_PASSWORD: ADMIN_PASSWORD });
     const admin = createClient({ baseUrl: server.url });
     await admin.login('admin', ADMIN_PASSWORD);
     apiKey = (await admin.apiKeys.create({ name: 'typescript client test' })).key;
