@@ -61,49 +61,49 @@ export async function choose(page: Page, testId: string, text: string): Promise<
       .click();
     return;
   }
+  // One click that waits for its option as long as the test allows (pickOption retries after 10 s).
   await field.click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: new RegExp(`^${escapeRegExp(text)}$`) })
-    .first()
-    .click();
+  await listOption(page, exactly(text)).click();
 }
+
+/** The options of the open antd Select list that match `option`, first one first. */
+const listOption = (page: Page, option: RegExp | string) =>
+  page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first();
 
 /**
  * Opens an antd Select and clicks the option matching `option`. On a busy machine the list can
- * re-render (a refetch, a live update) or close between finding the option and the click landing:
- *
- * - a click that cannot land in 10 s (covered while the list animates in, then gone) is given up
- *   and made again on a freshly opened list, up to three times; nothing was picked, so this is safe
- *   for any Select;
- * - a single-value Select that does not show `shown` afterwards is picked from once more (a multiple
- *   one is not: a second click would take the value off again). Only for a Select that keeps its
- *   value: an "add" picker that clears itself after each pick would add twice.
+ * re-render (a refetch, a live update) or close between finding the option and the click landing: a
+ * click that cannot land in 10 s (covered while the list animates in, then gone) is given up and made
+ * again on a freshly opened list, up to three times. Nothing was picked, so this is safe for any Select.
+ */
+async function clickOption(page: Page, field: Locator, option: RegExp | string): Promise<void> {
+  for (let tries = 1; ; tries += 1) {
+    await field.click();
+    if (tries > 1) {
+      // The click toggles: it closed a list the try before left open, or opened a closed one. After
+      // the animation, a closed list is opened (not with Escape: that can close a drawer around it).
+      await page.waitForTimeout(500);
+      if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await field.click();
+    }
+    const clicked = await listOption(page, option)
+      .click({ timeout: 10_000 })
+      .then(() => true)
+      .catch((error: Error) => {
+        if (tries === 3 || !error.message.includes('Timeout')) throw error;
+        return false;
+      });
+    if (clicked) return;
+  }
+}
+
+/**
+ * {@link clickOption}, and then a single-value Select that does not show `shown` afterwards (the
+ * options re-rendered under the click) is picked from once more. Not a multiple one: a second click
+ * would take the value off again. Only for a Select that keeps its value: an "add" picker that clears
+ * itself after each pick would add twice.
  */
 export async function pickOption(page: Page, field: Locator, option: RegExp | string, shown: string): Promise<void> {
-  const attempt = async () => {
-    for (let tries = 1; ; tries += 1) {
-      await field.click();
-      if (tries > 1) {
-        // The click toggles: it closed a list the try before left open, or opened a closed one. After
-        // the animation, a closed list is opened (not with Escape: that can close a drawer around it).
-        await page.waitForTimeout(500);
-        if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await field.click();
-      }
-      const clicked = await page
-        .locator('.ant-select-dropdown:visible .ant-select-item-option')
-        .filter({ hasText: option })
-        .first()
-        .click({ timeout: 10_000 })
-        .then(() => true)
-        .catch((error: Error) => {
-          if (tries === 3 || !error.message.includes('Timeout')) throw error;
-          return false;
-        });
-      if (clicked) return;
-    }
-  };
-  await attempt();
+  await clickOption(page, field, option);
   const single =
     (await field.evaluate((element) => element.closest('.ant-select')?.classList.contains('ant-select-single'))) ?? false;
   if (!single) return;
@@ -111,21 +111,20 @@ export async function pickOption(page: Page, field: Locator, option: RegExp | st
     .toContainText(shown, { timeout: 3_000 })
     .then(() => true)
     .catch(() => false);
-  if (!took) await attempt();
+  if (!took) await clickOption(page, field, option);
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A pattern matching exactly `text`. */
+const exactly = (text: string) => new RegExp(`^${escapeRegExp(text)}$`);
 
 /** Fills the portfolio page's pre-trade check with an order and runs it; answers the verdict's locator. */
 export async function runOrderCheck(page: Page, quantity: number, symbol: string): Promise<Locator> {
   await page.locator('input[data-testid="order-quantity"], [data-testid="order-quantity"] input').first().fill(String(quantity));
   await page.getByTestId('order-symbol').click();
   await page.keyboard.type(symbol);
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: new RegExp(`^${escapeRegExp(symbol)}$`) })
-    .first()
-    .click();
+  await listOption(page, exactly(symbol)).click();
   await page.getByTestId('run-order-check').click();
   return page.getByTestId('order-check-result');
 }
