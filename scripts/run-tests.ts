@@ -39,7 +39,7 @@ run('browser tests (Playwright, Debian Chromium, the real server)', 'pnpm', [
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-let flaky: string[] = [];
+const flaky: string[] = [];
 // Every failure again at the end, with the first lines of its reason: a CI log is often read from its tail.
 const reasons: string[] = [];
 const firstLines = (text: string) =>
@@ -116,7 +116,7 @@ if (existsSync(browserReport)) {
         const name = `${spec.file} › ${spec.title}`;
         const firstError = test.results.find((result) => result.error)?.error?.message ?? '';
         if (test.status === 'unexpected') reasons.push(`✗ ${name}\n${firstLines(firstError)}`);
-        if (test.status === 'flaky') flaky.push(`${name}\n${firstLines(firstError)}`);
+        if (test.status === 'flaky') flaky.push(`~ passed on its retry: ${name}\n${firstLines(firstError)}`);
       }
     }
     for (const child of suite.suites ?? []) walk(child);
@@ -126,7 +126,6 @@ if (existsSync(browserReport)) {
   failed += 1;
   reasons.push('✗ Playwright wrote no report');
 }
-flaky = flaky.map((text) => `~ passed on its retry: ${text}`);
 if (flaky.length > 0 || reasons.length > 0) console.log('\n▶ what did not pass the first time');
 for (const line of [...flaky, ...reasons]) console.log(line);
 if (!typecheck) failed += 1;
